@@ -1,0 +1,16 @@
+package org.ushs.common.bus;
+
+/** Every event-bus address of USHS, in one place. */
+public final class Addresses {
+
+  /** Published to every gateway: {@link EventBatch} of newly logged events, in sequence order. */
+  public static final String EVENTS = "ushs.events";
+
+  /** Request/reply ingest for healing services inside the cluster: CloudEvent JSON in, ack out. */
+  public static final String INGEST = "ushs.ingest";
+
+  /** Request/reply read of the log: {@link ReadRequest} in, {@link EventBatch} out. */
+  public static final String REPLAY_READ = "ushs.replay.read";
+
+  private Addresses() {}
+}

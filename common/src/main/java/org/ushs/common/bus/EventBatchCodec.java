@@ -1,0 +1,54 @@
+package org.ushs.common.bus;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.MessageCodec;
+import java.util.ArrayList;
+import java.util.List;
+import org.ushs.common.event.SequencedEvent;
+
+/** Codec of {@link EventBatch}: stateless and thread-safe; local delivery passes the same value. */
+public final class EventBatchCodec implements MessageCodec<EventBatch, EventBatch> {
+
+  /** Registers the codecs of every USHS bus type on {@code bus}; call once per Vert.x instance. */
+  public static void register(EventBus bus) {
+    bus.registerDefaultCodec(EventBatch.class, new EventBatchCodec());
+  }
+
+  @Override
+  public void encodeToWire(Buffer buffer, EventBatch batch) {
+    int lengthAt = buffer.length();
+    buffer.appendInt(0).appendLong(batch.next()).appendInt(batch.events().size());
+    for (SequencedEvent event : batch.events()) {
+      EventWire.write(buffer, event);
+    }
+    buffer.setInt(lengthAt, buffer.length() - lengthAt - 4);
+  }
+
+  @Override
+  public EventBatch decodeFromWire(int position, Buffer buffer) {
+    WireReader reader = new WireReader(buffer, position + 4);
+    long next = reader.readLong();
+    int count = reader.readInt();
+    List<SequencedEvent> events = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      events.add(EventWire.read(reader));
+    }
+    return new EventBatch(events, next);
+  }
+
+  @Override
+  public EventBatch transform(EventBatch batch) {
+    return batch;
+  }
+
+  @Override
+  public String name() {
+    return "ushs-event-batch";
+  }
+
+  @Override
+  public byte systemCodecID() {
+    return -1;
+  }
+}

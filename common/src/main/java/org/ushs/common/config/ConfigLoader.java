@@ -1,0 +1,139 @@
+package org.ushs.common.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the {@link UshsConfig} from {@code USHS_*} environment variables over an optional file
+ * named by {@code USHS_CONFIG} (a flat JSON or YAML object of the same names). Environment wins.
+ * Unknown {@code USHS_*} names are refused, so a misspelt setting does not pass unseen.
+ */
+public final class ConfigLoader {
+
+  static final Set<String> KNOWN =
+      Set.of(
+          "USHS_CONFIG",
+          "USHS_ROLES",
+          "USHS_CLUSTER_HOST",
+          "USHS_CLUSTER_PORT",
+          "USHS_CLUSTER_MEMBERS",
+          "USHS_CLUSTER_NAME",
+          "USHS_HTTP_HOST",
+          "USHS_GATEWAY_PORT",
+          "USHS_GATEWAY_INSTANCES",
+          "USHS_PING_INTERVAL",
+          "USHS_MAX_FRAME",
+          "USHS_MAX_PENDING",
+          "USHS_RATE_LIMIT",
+          "USHS_RATE_BURST",
+          "USHS_MAX_CONNECTIONS",
+          "USHS_GAP_WAIT",
+          "USHS_INGEST_PORT",
+          "USHS_MAX_BODY",
+          "USHS_REPLAY_CAPACITY",
+          "USHS_REPLAY_TTL",
+          "USHS_JWT_SECRET");
+
+  private static final int MIN_SECRET_BYTES = 32;
+
+  private ConfigLoader() {}
+
+  /** Reads and validates; throws {@link ConfigException} on the first bad setting. */
+  public static UshsConfig load(Map<String, String> env) {
+    Map<String, String> values = new HashMap<>();
+    String file = env.get("USHS_CONFIG");
+    if (file != null && !file.isBlank()) {
+      values.putAll(readFile(Path.of(file.trim())));
+    }
+    env.forEach(
+        (name, value) -> {
+          if (name.startsWith("USHS_")) {
+            values.put(name, value);
+          }
+        });
+    for (String name : values.keySet()) {
+      if (!KNOWN.contains(name)) {
+        throw new ConfigException(name, "unknown setting");
+      }
+    }
+    return build(new Settings(values));
+  }
+
+  private static UshsConfig build(Settings s) {
+    String httpHost = s.string("USHS_HTTP_HOST", "0.0.0.0");
+    int cores = Runtime.getRuntime().availableProcessors();
+    return new UshsConfig(
+        roles(s),
+        new ClusterSettings(
+            s.string("USHS_CLUSTER_HOST", "127.0.0.1"),
+            s.port("USHS_CLUSTER_PORT", 5701),
+            s.list("USHS_CLUSTER_MEMBERS"),
+            s.string("USHS_CLUSTER_NAME", "ushs")),
+        new GatewaySettings(
+            httpHost,
+            s.port("USHS_GATEWAY_PORT", 8080),
+            s.integer("USHS_GATEWAY_INSTANCES", cores, 1, 256),
+            s.duration("USHS_PING_INTERVAL", Duration.ofSeconds(30)),
+            s.bytes("USHS_MAX_FRAME", 64 * 1024, 1024),
+            s.bytes("USHS_MAX_PENDING", 4 * 1024 * 1024, 64 * 1024),
+            s.integer("USHS_RATE_LIMIT", 100, 1, 1_000_000),
+            s.integer("USHS_RATE_BURST", 1000, 1, 1_000_000),
+            s.integer("USHS_MAX_CONNECTIONS", 100_000, 1, 10_000_000),
+            s.duration("USHS_GAP_WAIT", Duration.ofMillis(100))),
+        new IngestSettings(
+            httpHost, s.port("USHS_INGEST_PORT", 8081), s.bytes("USHS_MAX_BODY", 1 << 20, 1024)),
+        new ReplaySettings(
+            s.integer("USHS_REPLAY_CAPACITY", 100_000, 1, 100_000_000),
+            s.duration("USHS_REPLAY_TTL", Duration.ofHours(1))),
+        new AuthSettings(secret(s)));
+  }
+
+  private static Set<Role> roles(Settings s) {
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    for (String name : s.list("USHS_ROLES")) {
+      roles.add(Role.parse(name));
+    }
+    return roles.isEmpty() ? EnumSet.allOf(Role.class) : roles;
+  }
+
+  private static String secret(Settings s) {
+    String secret = s.string("USHS_JWT_SECRET", null);
+    if (secret != null
+        && secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+      throw new ConfigException("USHS_JWT_SECRET", "must be at least 32 bytes for HS256");
+    }
+    return secret;
+  }
+
+  private static Map<String, String> readFile(Path path) {
+    String name = path.getFileName().toString();
+    ObjectMapper mapper =
+        name.endsWith(".yaml") || name.endsWith(".yml")
+            ? new ObjectMapper(new YAMLFactory())
+            : new ObjectMapper();
+    try {
+      JsonNode root = mapper.readTree(Files.readAllBytes(path));
+      if (root == null || !root.isObject()) {
+        throw new ConfigException("USHS_CONFIG", "must name a JSON or YAML object: " + path);
+      }
+      Map<String, String> values = new HashMap<>();
+      for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = it.next();
+        values.put(field.getKey(), field.getValue().asText());
+      }
+      return values;
+    } catch (IOException e) {
+      throw new ConfigException("USHS_CONFIG", "cannot read " + path + ": " + e.getMessage());
+    }
+  }
+}

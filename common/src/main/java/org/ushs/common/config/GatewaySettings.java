@@ -1,0 +1,19 @@
+package org.ushs.common.config;
+
+import java.time.Duration;
+
+/**
+ * The client WebSocket side: port, heartbeat, per-connection limits, and how long a gap in the live
+ * stream may stay open before it is read from the log.
+ */
+public record GatewaySettings(
+    String bindHost,
+    int port,
+    int instances,
+    Duration pingInterval,
+    int maxFrame,
+    int maxPending,
+    int rateLimit,
+    int rateBurst,
+    int maxConnections,
+    Duration gapWait) {}

@@ -1,0 +1,99 @@
+package org.ushs.common.config;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Typed reads of raw {@code USHS_*} values, each failing with a line that names the setting. */
+final class Settings {
+
+  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+  private static final Pattern SIZE = Pattern.compile("(\\d+)(|B|KiB|MiB|GiB)");
+
+  private final Map<String, String> values;
+
+  Settings(Map<String, String> values) {
+    this.values = values;
+  }
+
+  String string(String name, String fallback) {
+    String value = values.get(name);
+    return value == null || value.isBlank() ? fallback : value.trim();
+  }
+
+  int integer(String name, int fallback, int min, int max) {
+    String value = string(name, null);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      int parsed = Integer.parseInt(value);
+      if (parsed < min || parsed > max) {
+        throw new ConfigException(name, "must be between " + min + " and " + max + ": " + value);
+      }
+      return parsed;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(name, "must be a whole number: " + value);
+    }
+  }
+
+  int port(String name, int fallback) {
+    return integer(name, fallback, 0, 65535);
+  }
+
+  Duration duration(String name, Duration fallback) {
+    String value = string(name, null);
+    if (value == null) {
+      return fallback;
+    }
+    Matcher m = DURATION.matcher(value);
+    if (!m.matches()) {
+      throw new ConfigException(name, "must be a duration such as 500ms, 30s, 5m, 1h: " + value);
+    }
+    long amount = Long.parseLong(m.group(1));
+    Duration parsed =
+        switch (m.group(2)) {
+          case "ms" -> Duration.ofMillis(amount);
+          case "s" -> Duration.ofSeconds(amount);
+          case "m" -> Duration.ofMinutes(amount);
+          case "h" -> Duration.ofHours(amount);
+          default -> Duration.ofDays(amount);
+        };
+    if (parsed.isZero()) {
+      throw new ConfigException(name, "must be more than zero: " + value);
+    }
+    return parsed;
+  }
+
+  int bytes(String name, int fallback, int min) {
+    String value = string(name, null);
+    if (value == null) {
+      return fallback;
+    }
+    Matcher m = SIZE.matcher(value);
+    if (!m.matches()) {
+      throw new ConfigException(name, "must be a size such as 65536, 64KiB, 4MiB: " + value);
+    }
+    long unit =
+        switch (m.group(2).toUpperCase(Locale.ROOT)) {
+          case "KIB" -> 1024L;
+          case "MIB" -> 1024L * 1024;
+          case "GIB" -> 1024L * 1024 * 1024;
+          default -> 1L;
+        };
+    long parsed = Long.parseLong(m.group(1)) * unit;
+    if (parsed < min || parsed > Integer.MAX_VALUE) {
+      throw new ConfigException(name, "must be between " + min + " and 2GiB: " + value);
+    }
+    return (int) parsed;
+  }
+
+  List<String> list(String name) {
+    String value = string(name, "");
+    return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+}
