@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
 import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.User;
 import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
@@ -37,7 +38,13 @@ public final class JwtAuthenticator implements Authenticator {
     }
     return jwt.authenticate(new TokenCredentials(bearer.token()))
         .recover(failure -> Future.failedFuture(invalid(failure)))
-        .map(user -> toPrincipal(user.principal()));
+        .map(user -> toPrincipal(claimsOf(user)));
+  }
+
+  /** Vert.x keeps the decoded claims in the user's attributes, the raw token in its principal. */
+  private static JsonObject claimsOf(User user) {
+    JsonObject claims = user.attributes().getJsonObject("accessToken");
+    return claims != null ? claims : user.principal();
   }
 
   private static AuthFailure invalid(Throwable failure) {

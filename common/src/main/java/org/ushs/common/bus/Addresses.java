@@ -12,5 +12,8 @@ public final class Addresses {
   /** Request/reply read of the log: {@link ReadRequest} in, {@link EventBatch} out. */
   public static final String REPLAY_READ = "ushs.replay.read";
 
+  /** Request/reply: the newest sequence of the log (a Long, -1 when empty). */
+  public static final String REPLAY_NEWEST = "ushs.replay.newest";
+
   private Addresses() {}
 }

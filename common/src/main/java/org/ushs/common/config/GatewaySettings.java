@@ -16,4 +16,19 @@ public record GatewaySettings(
     int rateLimit,
     int rateBurst,
     int maxConnections,
-    Duration gapWait) {}
+    Duration gapWait) {
+  /** The same settings on another port (instances after the first share its actual port). */
+  public GatewaySettings withPort(int newPort) {
+    return new GatewaySettings(
+        bindHost,
+        newPort,
+        instances,
+        pingInterval,
+        maxFrame,
+        maxPending,
+        rateLimit,
+        rateBurst,
+        maxConnections,
+        gapWait);
+  }
+}

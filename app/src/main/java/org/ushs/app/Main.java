@@ -1,0 +1,81 @@
+package org.ushs.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
+import org.ushs.common.config.ConfigException;
+import org.ushs.common.config.ConfigLoader;
+import org.ushs.common.config.UshsConfig;
+
+/** Starts a node from the {@code USHS_*} environment; see README for every setting. */
+public final class Main {
+
+  private static final Logger LOG = Logger.getLogger(Main.class.getName());
+  private static final long SHUTDOWN_SECONDS = 30;
+
+  private Main() {}
+
+  public static void main(String[] args) throws IOException {
+    long started = System.nanoTime();
+    configureLogging();
+    UshsConfig config;
+    try {
+      config = ConfigLoader.load(System.getenv());
+    } catch (ConfigException e) {
+      System.err.println("ushs: invalid configuration: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    boolean dev = config.auth().devMode();
+    UshsConfig effective = dev ? DevMode.withRandomSecret(config) : config;
+    Node.start(effective)
+        .onSuccess(node -> ready(node, effective, dev, started))
+        .onFailure(
+            failure -> {
+              System.err.println("ushs: start failed: " + failure);
+              System.exit(1);
+            });
+  }
+
+  private static void ready(Node node, UshsConfig config, boolean dev, long started) {
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    LOG.info(
+        () ->
+            "ready in "
+                + millis
+                + " ms: roles "
+                + config.roles()
+                + ", gateway port "
+                + node.gatewayPort()
+                + ", ingest port "
+                + node.ingestPort());
+    if (dev) {
+      System.out.println(
+          DevMode.banner(node.vertx(), config, node.gatewayPort(), node.ingestPort()));
+    }
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    node.close()
+                        .toCompletionStage()
+                        .toCompletableFuture()
+                        .get(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
+                  } catch (Exception e) {
+                    System.err.println("ushs: shutdown incomplete: " + e);
+                  }
+                },
+                "ushs-shutdown"));
+  }
+
+  private static void configureLogging() throws IOException {
+    try (InputStream in = Main.class.getResourceAsStream("/ushs-logging.properties")) {
+      if (in != null && System.getProperty("java.util.logging.config.file") == null) {
+        LogManager.getLogManager().readConfiguration(in);
+      }
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package org.ushs.common.health;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/** {@code GET /health/live} (the process answers) and {@code GET /health/ready} (it can serve). */
+public final class HealthRoutes {
+
+  private HealthRoutes() {}
+
+  public static void mount(Router router, Readiness readiness) {
+    router.get("/health/live").handler(ctx -> send(ctx, 200, new JsonObject().put("status", "UP")));
+    router
+        .get("/health/ready")
+        .handler(
+            ctx ->
+                readiness
+                    .check()
+                    .onSuccess(details -> send(ctx, 200, details.copy().put("status", "UP")))
+                    .onFailure(
+                        failure ->
+                            send(
+                                ctx,
+                                503,
+                                new JsonObject()
+                                    .put("status", "DOWN")
+                                    .put("reason", String.valueOf(failure.getMessage())))));
+  }
+
+  private static void send(RoutingContext ctx, int status, JsonObject body) {
+    ctx.response()
+        .setStatusCode(status)
+        .putHeader("Content-Type", "application/json")
+        .putHeader("Cache-Control", "no-store")
+        .end(body.toBuffer());
+  }
+}

@@ -1,0 +1,50 @@
+package org.ushs.gateway;
+
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.vertx.core.json.JsonArray;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.ushs.gateway.protocol.Command;
+import org.ushs.gateway.protocol.CommandParser;
+import org.ushs.gateway.subscription.Filter;
+
+/**
+ * The connection's query parameters. {@code subscribe}, {@code session} and {@code service} make
+ * the first subscription: {@code session} or {@code service} alone subscribe to every type.
+ */
+record ConnectQuery(Map<String, List<String>> parameters) {
+
+  static ConnectQuery parse(String rawQuery) {
+    String query = rawQuery == null ? "" : rawQuery;
+    return new ConnectQuery(new QueryStringDecoder(query, false).parameters());
+  }
+
+  String first(String name) {
+    List<String> values = parameters.get(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  /** The first subscription, or null when the query asks for none; throws ProtocolError. */
+  Command.Subscribe subscription() {
+    String types = first("subscribe");
+    String session = first("session");
+    String service = first("service");
+    if (types == null && session == null && service == null) {
+      return null;
+    }
+    List<String> names = types == null ? List.of("*") : splitList(types);
+    Set<String> services = service == null ? null : Set.copyOf(splitList(service));
+    return new Command.Subscribe(
+        CommandParser.selectors(new JsonArray(names)), new Filter(services, null, session));
+  }
+
+  private static List<String> splitList(String value) {
+    return Arrays.stream(value.split(","))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .collect(Collectors.toList());
+  }
+}

@@ -1,0 +1,103 @@
+package org.ushs.gateway.order;
+
+import java.util.List;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.ushs.common.bus.EventBatch;
+import org.ushs.common.event.SequencedEvent;
+
+/**
+ * Restores the log's order from the live stream: events leave in contiguous sequence order, each
+ * once. An event ahead of the next expected one waits (up to {@link #MAX_AHEAD}, beyond which it is
+ * dropped and read from the log later) while the gap is filled from the log. Pure; one thread.
+ */
+public final class Sequencer {
+
+  /** Events held while a gap is open; more are dropped and read back from the log. */
+  public static final int MAX_AHEAD = 10_000;
+
+  private final Consumer<SequencedEvent> out;
+  private final TreeMap<Long, SequencedEvent> ahead = new TreeMap<>();
+  private long next = -1;
+  private long knownNewest = -1;
+
+  public Sequencer(Consumer<SequencedEvent> out) {
+    this.out = out;
+  }
+
+  /** Sets the first sequence to expect, unless events already set it. */
+  public void startAt(long sequence) {
+    if (next < 0) {
+      next = sequence;
+    }
+  }
+
+  /** The next sequence to deliver, or -1 before the start is known. */
+  public long next() {
+    return next;
+  }
+
+  /** Takes live events, in any order, with duplicates. */
+  public void accept(List<SequencedEvent> events) {
+    for (SequencedEvent event : events) {
+      if (next < 0) {
+        next = event.sequence();
+      }
+      if (event.sequence() == next) {
+        emit(event);
+        drain();
+      } else if (event.sequence() > next && ahead.size() < MAX_AHEAD) {
+        ahead.put(event.sequence(), event);
+      }
+    }
+  }
+
+  /** Learns that the log holds events up to {@code newest}, so any not yet seen form a gap. */
+  public void expectUpTo(long newest) {
+    knownNewest = Math.max(knownNewest, newest);
+  }
+
+  /** Whether events are missing before those held, or before the newest known. */
+  public boolean hasGap() {
+    return next >= 0 && (!ahead.isEmpty() || knownNewest >= next);
+  }
+
+  /** The sequence after the gap's last missing one (exclusive end). */
+  public long gapEnd() {
+    return ahead.isEmpty() ? knownNewest + 1 : ahead.firstKey();
+  }
+
+  /**
+   * Takes events read from the log at {@link #next()}. What the log no longer holds (the read
+   * starts later, or finds nothing before the gap's end) is skipped: it left retention.
+   */
+  public void fill(EventBatch batch) {
+    if (hasGap()) {
+      long readable = batch.events().isEmpty() ? gapEnd() : batch.first();
+      skipTo(Math.min(readable, gapEnd()));
+    }
+    accept(batch.events());
+  }
+
+  private void skipTo(long sequence) {
+    if (sequence > next) {
+      next = sequence;
+      ahead.headMap(next).clear();
+      drain();
+    }
+  }
+
+  private void emit(SequencedEvent event) {
+    out.accept(event);
+    next = event.sequence() + 1;
+  }
+
+  private void drain() {
+    while (!ahead.isEmpty() && ahead.firstKey() <= next) {
+      SequencedEvent event = ahead.pollFirstEntry().getValue();
+      if (event.sequence() == next) {
+        emit(event);
+      }
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package org.ushs.ingest;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.ushs.common.event.EventEnricher;
+import org.ushs.common.event.EventValidator;
+import org.ushs.common.event.PendingEvent;
+import org.ushs.common.event.Problem;
+
+/**
+ * The path every publish takes, from HTTP or the bus: validate all (a bad batch is refused whole),
+ * enrich, log once, and build the ack {@code {"accepted":[{"id","sequence"}]}}.
+ */
+final class EventIntake {
+
+  private final Publisher publisher;
+
+  EventIntake(Publisher publisher) {
+    this.publisher = publisher;
+  }
+
+  /** The ack; fails with {@link InvalidEvents} before logging anything if any event is bad. */
+  Future<JsonObject> accept(List<JsonObject> events) {
+    List<Problem> problems = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      String prefix = events.size() > 1 ? "[" + i + "]." : "";
+      for (Problem problem : EventValidator.validate(events.get(i))) {
+        problems.add(new Problem(prefix + problem.field(), problem.error()));
+      }
+    }
+    if (!problems.isEmpty()) {
+      return Future.failedFuture(new InvalidEvents(problems));
+    }
+    Instant now = Instant.now();
+    List<PendingEvent> pending = events.stream().map(e -> EventEnricher.enrich(e, now)).toList();
+    return publisher.publish(pending).map(sequences -> ack(pending, sequences));
+  }
+
+  private static JsonObject ack(List<PendingEvent> events, List<Long> sequences) {
+    JsonArray accepted = new JsonArray();
+    for (int i = 0; i < events.size(); i++) {
+      accepted.add(
+          new JsonObject()
+              .put("id", events.get(i).keys().id())
+              .put("sequence", Long.toString(sequences.get(i))));
+    }
+    return new JsonObject().put("accepted", accepted);
+  }
+}

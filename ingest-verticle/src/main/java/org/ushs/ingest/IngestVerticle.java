@@ -1,0 +1,140 @@
+package org.ushs.ingest;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.ushs.common.auth.AuthFailure;
+import org.ushs.common.auth.Authenticator;
+import org.ushs.common.auth.CredentialSources;
+import org.ushs.common.auth.Principal;
+import org.ushs.common.bus.Addresses;
+import org.ushs.common.config.IngestSettings;
+import org.ushs.common.health.HealthRoutes;
+import org.ushs.common.health.Readiness;
+import org.ushs.common.log.EventLog;
+import org.ushs.common.log.PublishDedupe;
+
+/**
+ * The publish side: {@code POST /ushs/v1/events} (structured, binary and batch CloudEvents) and the
+ * bus address {@code ushs.ingest}. Acknowledges only what is in the replay log.
+ */
+public final class IngestVerticle extends VerticleBase {
+
+  private static final Logger LOG = Logger.getLogger(IngestVerticle.class.getName());
+
+  private final IngestSettings settings;
+  private final Authenticator authenticator;
+  private final EventLog log;
+  private final PublishDedupe dedupe;
+  private final Readiness readiness;
+  private EventIntake intake;
+  private HttpServer server;
+
+  public IngestVerticle(
+      IngestSettings settings,
+      Authenticator authenticator,
+      EventLog log,
+      PublishDedupe dedupe,
+      Readiness readiness) {
+    this.settings = settings;
+    this.authenticator = authenticator;
+    this.log = log;
+    this.dedupe = dedupe;
+    this.readiness = readiness;
+  }
+
+  @Override
+  public Future<?> start() {
+    intake = new EventIntake(new Publisher(new AppendBatcher(log, vertx.eventBus()), dedupe));
+    Router router = Router.router(vertx);
+    HealthRoutes.mount(router, readiness);
+    router
+        .post("/ushs/v1/events")
+        .handler(BodyHandler.create(false).setBodyLimit(settings.maxBody()))
+        .handler(this::publish);
+    server = vertx.createHttpServer(new HttpServerOptions().setHost(settings.bindHost()));
+    return vertx
+        .eventBus()
+        .<Object>consumer(Addresses.INGEST, this::publishFromBus)
+        .completion()
+        .compose(registered -> server.requestHandler(router).listen(settings.port()));
+  }
+
+  /** The port the publish API listens on (useful when configured as 0). */
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  private void publish(RoutingContext ctx) {
+    authorize(ctx)
+        .compose(
+            principal ->
+                intake.accept(
+                    CloudEventDecoder.decode(ctx.request().headers(), ctx.body().buffer())))
+        .onSuccess(ack -> respond(ctx, 202, "application/json", ack))
+        .onFailure(failure -> respondFailure(ctx, failure));
+  }
+
+  private Future<Principal> authorize(RoutingContext ctx) {
+    return CredentialSources.bearer(ctx.request().headers())
+        .map(authenticator::authenticate)
+        .orElseGet(
+            () ->
+                Future.failedFuture(
+                    new AuthFailure(AuthFailure.Kind.MISSING, "credentials required")))
+        .compose(
+            principal ->
+                principal.permissions().publish()
+                    ? Future.succeededFuture(principal)
+                    : Future.failedFuture(
+                        new AuthFailure(AuthFailure.Kind.FORBIDDEN, "publish not permitted")));
+  }
+
+  private void publishFromBus(Message<Object> message) {
+    Future.succeededFuture(message.body())
+        .compose(body -> intake.accept(CloudEventDecoder.decode(body)))
+        .onSuccess(message::reply)
+        .onFailure(
+            failure -> {
+              JsonObject problem = problemOf(failure);
+              message.fail(problem.getInteger("status"), problem.encode());
+            });
+  }
+
+  private static void respondFailure(RoutingContext ctx, Throwable failure) {
+    JsonObject problem = problemOf(failure);
+    if (failure instanceof AuthFailure) {
+      ctx.response().putHeader("WWW-Authenticate", "Bearer");
+    }
+    respond(ctx, problem.getInteger("status"), Problems.MEDIA_TYPE, problem);
+  }
+
+  private static JsonObject problemOf(Throwable failure) {
+    if (failure instanceof InvalidEvents invalid) {
+      return Problems.invalid(invalid.problems());
+    }
+    if (failure instanceof AuthFailure auth) {
+      int status = auth.kind().httpStatus;
+      return Problems.of(status, status == 403 ? "Forbidden" : "Unauthorized", auth.getMessage());
+    }
+    LOG.log(Level.WARNING, "publish failed: {0}", failure.toString());
+    return Problems.of(503, "Log unavailable", "the event was not logged; retry with the same id");
+  }
+
+  private static void respond(RoutingContext ctx, int status, String type, JsonObject body) {
+    ctx.response().setStatusCode(status).putHeader("Content-Type", type).end(body.toBuffer());
+  }
+
+  @Override
+  public Future<?> stop() {
+    return server == null ? Future.succeededFuture() : server.close();
+  }
+}
