@@ -10,6 +10,7 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.ushs.common.auth.Authenticator;
 import org.ushs.common.auth.JwtAuthenticator;
 import org.ushs.common.bus.EventBatchCodec;
@@ -87,21 +88,16 @@ public final class Node {
   private Future<Void> deployGateways(
       GatewaySettings settings, Authenticator auth, NodeReadiness readiness) {
     BusLogReader reader = new BusLogReader(vertx.eventBus(), BUS_READ_TIMEOUT);
-    GatewayVerticle first = new GatewayVerticle(settings, auth, reader, readiness);
-    return track(vertx.deployVerticle(first))
-        .compose(
-            v -> {
-              gatewayPort = first.actualPort();
-              GatewaySettings shared = settings.withPort(gatewayPort);
-              int more = settings.instances() - 1;
-              if (more == 0) {
-                return Future.succeededFuture();
-              }
-              return track(
-                  vertx.deployVerticle(
-                      () -> new GatewayVerticle(shared, auth, reader, readiness),
-                      new DeploymentOptions().setInstances(more)));
-            });
+    List<GatewayVerticle> instances = new CopyOnWriteArrayList<>();
+    return track(
+            vertx.deployVerticle(
+                () -> {
+                  GatewayVerticle gateway = new GatewayVerticle(settings, auth, reader, readiness);
+                  instances.add(gateway);
+                  return gateway;
+                },
+                new DeploymentOptions().setInstances(settings.instances())))
+        .onSuccess(v -> gatewayPort = instances.get(0).actualPort());
   }
 
   private Future<Void> track(Future<String> deployment) {

@@ -1,0 +1,111 @@
+package org.ushs.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A real WebSocket client for tests: collects every message; waits are bounded. */
+final class WsClient {
+
+  private static final long WAIT_SECONDS = 10;
+
+  private final ClientWebSocket ws;
+  private final WebSocketClient client;
+  private final LinkedBlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
+  private final CompletableFuture<Short> closeCode = new CompletableFuture<>();
+
+  private WsClient(WebSocketClient client) {
+    this.client = client;
+    this.ws = client.webSocket();
+    ws.textMessageHandler(text -> messages.add(new JsonObject(text)));
+    ws.closeHandler(v -> closeCode.complete(ws.closeStatusCode()));
+  }
+
+  /** Connects to {@code uri} with a bearer token (none when null). */
+  static WsClient connect(Vertx vertx, int port, String uri, String token) {
+    WsClient client = new WsClient(vertx.createWebSocketClient());
+    WebSocketConnectOptions options =
+        new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(uri);
+    if (token != null) {
+      options.addHeader("Authorization", "Bearer " + token);
+    }
+    TestNodes.await(client.ws.connect(options));
+    return client;
+  }
+
+  void send(JsonObject command) {
+    send(command.encode());
+  }
+
+  void send(String text) {
+    TestNodes.await(ws.writeTextMessage(text));
+  }
+
+  /** The next message; fails after a bounded wait. */
+  JsonObject next() {
+    try {
+      JsonObject message = messages.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+      assertNotNull(message, "no message within " + WAIT_SECONDS + " s");
+      return message;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** The next {@code count} messages. */
+  List<JsonObject> next(int count) {
+    List<JsonObject> list = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      list.add(next());
+    }
+    return list;
+  }
+
+  /** Asserts that no message arrives within {@code millis}. */
+  void assertQuiet(long millis) {
+    try {
+      assertNull(messages.poll(millis, TimeUnit.MILLISECONDS), "unexpected message");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Sends a command and returns the reply, asserting its type. */
+  JsonObject request(JsonObject command, String expectedType) {
+    send(command);
+    JsonObject reply = next();
+    assertEquals(expectedType, reply.getString("type"), reply.encode());
+    return reply;
+  }
+
+  /** The close code the server sent, waiting for the close. */
+  short awaitClose() {
+    try {
+      return closeCode.get(WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError("not closed: " + e, e);
+    }
+  }
+
+  boolean isClosed() {
+    return ws.isClosed();
+  }
+
+  void close() {
+    ws.close();
+    client.close();
+  }
+}
