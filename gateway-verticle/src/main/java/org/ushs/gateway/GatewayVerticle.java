@@ -63,7 +63,7 @@ public final class GatewayVerticle extends VerticleBase {
             .requestHandler(router);
     return vertx
         .eventBus()
-        .<EventBatch>localConsumer(Addresses.EVENTS, message -> gapFiller.onLive(message.body()))
+        .<EventBatch>consumer(Addresses.EVENTS, message -> gapFiller.onLive(message.body()))
         .completion()
         .onSuccess(registered -> gapFiller.start())
         .compose(registered -> server.listen(settings.port()));
