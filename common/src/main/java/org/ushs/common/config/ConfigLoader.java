@@ -129,6 +129,9 @@ public final class ConfigLoader {
       Map<String, String> values = new HashMap<>();
       for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
+        if (field.getValue().isContainerNode()) {
+          throw new ConfigException(field.getKey(), "must be a single value, not a list or object");
+        }
         values.put(field.getKey(), field.getValue().asText());
       }
       return values;

@@ -16,19 +16,4 @@ public record GatewaySettings(
     int rateLimit,
     int rateBurst,
     int maxConnections,
-    Duration gapWait) {
-  /** The same settings on another port (instances after the first share its actual port). */
-  public GatewaySettings withPort(int newPort) {
-    return new GatewaySettings(
-        bindHost,
-        newPort,
-        instances,
-        pingInterval,
-        maxFrame,
-        maxPending,
-        rateLimit,
-        rateBurst,
-        maxConnections,
-        gapWait);
-  }
-}
+    Duration gapWait) {}

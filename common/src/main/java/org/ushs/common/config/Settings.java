@@ -54,15 +54,21 @@ final class Settings {
     if (!m.matches()) {
       throw new ConfigException(name, "must be a duration such as 500ms, 30s, 5m, 1h: " + value);
     }
-    long amount = Long.parseLong(m.group(1));
-    Duration parsed =
+    long unitMillis =
         switch (m.group(2)) {
-          case "ms" -> Duration.ofMillis(amount);
-          case "s" -> Duration.ofSeconds(amount);
-          case "m" -> Duration.ofMinutes(amount);
-          case "h" -> Duration.ofHours(amount);
-          default -> Duration.ofDays(amount);
+          case "ms" -> 1L;
+          case "s" -> 1000L;
+          case "m" -> 60_000L;
+          case "h" -> 3_600_000L;
+          default -> 86_400_000L;
         };
+    Duration parsed;
+    try {
+      // in milliseconds, so that toMillis() cannot overflow where the duration is used
+      parsed = Duration.ofMillis(Math.multiplyExact(Long.parseLong(m.group(1)), unitMillis));
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new ConfigException(name, "too large: " + value);
+    }
     if (parsed.isZero()) {
       throw new ConfigException(name, "must be more than zero: " + value);
     }
@@ -85,7 +91,12 @@ final class Settings {
           case "GIB" -> 1024L * 1024 * 1024;
           default -> 1L;
         };
-    long parsed = Long.parseLong(m.group(1)) * unit;
+    long parsed;
+    try {
+      parsed = Math.multiplyExact(Long.parseLong(m.group(1)), unit);
+    } catch (NumberFormatException | ArithmeticException e) {
+      parsed = Long.MAX_VALUE; // out of range below
+    }
     if (parsed < min || parsed > Integer.MAX_VALUE) {
       throw new ConfigException(name, "must be between " + min + " and 2GiB: " + value);
     }

@@ -14,7 +14,7 @@ public final class EventEnricher {
 
   /** Enriches {@code event} in place and encodes it once. {@code event} must be valid. */
   public static PendingEvent enrich(JsonObject event, Instant now) {
-    if (!event.containsKey("time")) {
+    if (event.getValue("time") == null) {
       event.put("time", now.toString());
     }
     JsonObject data = event.getValue("data") instanceof JsonObject object ? object : null;

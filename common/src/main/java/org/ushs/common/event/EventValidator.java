@@ -17,6 +17,10 @@ import java.util.regex.Pattern;
 public final class EventValidator {
 
   private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[a-z0-9]{1,20}");
+
+  /** RFC 3339 date-time: seconds required, offset Z or +hh:mm (OffsetDateTime allows more). */
+  private static final Pattern RFC_3339 =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2})");
   private static final Set<String> STRING_ATTRIBUTES =
       Set.of("source", "subject", "dataschema", "datacontenttype", "service", "sessionid");
 
@@ -45,12 +49,12 @@ public final class EventValidator {
       Object value = event.getValue(name);
       if (name.equals("data")) {
         // data is checked against the type's rules below
+      } else if (name.equals("data_base64")) {
+        problems.add(new Problem(name, "not supported: data must be JSON"));
       } else if (!ATTRIBUTE_NAME.matcher(name).matches()) {
         problems.add(new Problem(name, "not a CloudEvents attribute name (a-z, 0-9, at most 20)"));
       } else if (name.equals("sequence")) {
         problems.add(new Problem(name, "reserved: the gateway sets it"));
-      } else if (name.equals("data_base64")) {
-        problems.add(new Problem(name, "not supported: data must be JSON"));
       } else if (STRING_ATTRIBUTES.contains(name) && !(value instanceof String)) {
         problems.add(new Problem(name, "must be a string"));
       }
@@ -91,8 +95,11 @@ public final class EventValidator {
       return;
     }
     try {
-      OffsetDateTime.parse((String) time);
-    } catch (ClassCastException | DateTimeParseException e) {
+      if (!(time instanceof String text) || !RFC_3339.matcher(text).matches()) {
+        throw new DateTimeParseException("not RFC 3339", String.valueOf(time), 0);
+      }
+      OffsetDateTime.parse(text);
+    } catch (DateTimeParseException e) {
       problems.add(new Problem("time", "must be an RFC 3339 timestamp"));
     }
   }
