@@ -20,7 +20,9 @@ public final class EventValidator {
 
   /** RFC 3339 date-time: seconds required, offset Z or +hh:mm (OffsetDateTime allows more). */
   private static final Pattern RFC_3339 =
-      Pattern.compile("\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2})");
+      Pattern.compile(
+          "\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2})");
+
   private static final Set<String> STRING_ATTRIBUTES =
       Set.of("source", "subject", "dataschema", "datacontenttype", "service", "sessionid");
 

@@ -1,0 +1,177 @@
+package org.ushs.common.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@link ConfigLoader} from the environment: CONTRACT.md defaults, value forms, refusals. */
+class ConfigLoaderTest {
+
+  @Test
+  void defaultsAreThoseOfTheContract() {
+    UshsConfig config = ConfigLoader.load(Map.of("PATH", "/bin", "HOME", "/root"));
+
+    assertEquals(EnumSet.allOf(Role.class), config.roles());
+    assertTrue(config.runs(Role.GATEWAY) && config.runs(Role.INGEST) && config.runs(Role.REPLAY));
+    assertEquals(new ClusterSettings("127.0.0.1", 5701, List.of(), "ushs"), config.cluster());
+    GatewaySettings gateway = config.gateway();
+    assertEquals("0.0.0.0", gateway.bindHost());
+    assertEquals(8080, gateway.port());
+    assertEquals(Runtime.getRuntime().availableProcessors(), gateway.instances());
+    assertEquals(Duration.ofSeconds(30), gateway.pingInterval());
+    assertEquals(64 * 1024, gateway.maxFrame());
+    assertEquals(4 * 1024 * 1024, gateway.maxPending());
+    assertEquals(100, gateway.rateLimit());
+    assertEquals(1000, gateway.rateBurst());
+    assertEquals(100_000, gateway.maxConnections());
+    assertEquals(Duration.ofMillis(100), gateway.gapWait());
+    assertEquals(new IngestSettings("0.0.0.0", 8081, 1024 * 1024), config.ingest());
+    assertEquals(new ReplaySettings(100_000, Duration.ofHours(1)), config.replay());
+    assertNull(config.auth().jwtSecret());
+    assertTrue(config.auth().devMode());
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource({
+    "USHS_PING_INTERVAL, 500ms, PT0.5S",
+    "USHS_PING_INTERVAL, 30s, PT30S",
+    "USHS_PING_INTERVAL, 5m, PT5M",
+    "USHS_PING_INTERVAL, 1h, PT1H",
+    "USHS_PING_INTERVAL, 2d, PT48H",
+    "USHS_PING_INTERVAL, ' 45s ', PT45S",
+    "USHS_PING_INTERVAL, '', PT30S",
+    "USHS_GAP_WAIT, 1ms, PT0.001S",
+    "USHS_REPLAY_TTL, 90m, PT1H30M",
+  })
+  void durations(String name, String value, String expected) {
+    UshsConfig config = ConfigLoader.load(Map.of(name, value));
+    Duration actual =
+        switch (name) {
+          case "USHS_PING_INTERVAL" -> config.gateway().pingInterval();
+          case "USHS_GAP_WAIT" -> config.gateway().gapWait();
+          default -> config.replay().ttl();
+        };
+    assertEquals(Duration.parse(expected), actual);
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource({
+    "USHS_MAX_FRAME, 65536, 65536",
+    "USHS_MAX_FRAME, 64KiB, 65536",
+    "USHS_MAX_FRAME, 1024B, 1024",
+    "USHS_MAX_FRAME, 4MiB, 4194304",
+    "USHS_MAX_PENDING, 4MiB, 4194304",
+    "USHS_MAX_PENDING, 1GiB, 1073741824",
+    "USHS_MAX_BODY, 2048, 2048",
+  })
+  void sizes(String name, String value, int expected) {
+    UshsConfig config = ConfigLoader.load(Map.of(name, value));
+    Function<UshsConfig, Integer> read =
+        switch (name) {
+          case "USHS_MAX_FRAME" -> c -> c.gateway().maxFrame();
+          case "USHS_MAX_PENDING" -> c -> c.gateway().maxPending();
+          default -> c -> c.ingest().maxBody();
+        };
+    assertEquals(expected, read.apply(config));
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource({
+    "gateway, GATEWAY",
+    "'Ingest, replay', INGEST REPLAY",
+    "' gateway ,,REPLAY ', GATEWAY REPLAY",
+    "'gateway,gateway', GATEWAY",
+    "'', GATEWAY INGEST REPLAY",
+  })
+  void roles(String value, String expected) {
+    Set<Role> roles = ConfigLoader.load(Map.of("USHS_ROLES", value)).roles();
+    assertEquals(
+        Arrays.stream(expected.split(" ")).map(Role::valueOf).collect(Collectors.toSet()), roles);
+  }
+
+  @Test
+  void clusterAndPortsAreRead() {
+    UshsConfig config =
+        ConfigLoader.load(
+            Map.of(
+                "USHS_CLUSTER_MEMBERS", "10.0.0.1:5701, 10.0.0.2:5702",
+                "USHS_CLUSTER_PORT", "5801",
+                "USHS_GATEWAY_PORT", "0",
+                "USHS_INGEST_PORT", "65535",
+                "USHS_RATE_LIMIT", "5",
+                "USHS_RATE_BURST", "9"));
+    assertEquals(List.of("10.0.0.1:5701", "10.0.0.2:5702"), config.cluster().members());
+    assertEquals(5801, config.cluster().port());
+    assertEquals(0, config.gateway().port());
+    assertEquals(65535, config.ingest().port());
+    assertEquals(5, config.gateway().rateLimit());
+    assertEquals(9, config.gateway().rateBurst());
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource({
+    "USHS_GATEWAY_PORT, http",
+    "USHS_GATEWAY_PORT, 65536",
+    "USHS_INGEST_PORT, -1",
+    "USHS_CLUSTER_PORT, 5701.5",
+    "USHS_GATEWAY_INSTANCES, 0",
+    "USHS_RATE_LIMIT, 0",
+    "USHS_RATE_BURST, 99999999999",
+    "USHS_REPLAY_CAPACITY, 0",
+    "USHS_PING_INTERVAL, 30",
+    "USHS_PING_INTERVAL, 0s",
+    "USHS_PING_INTERVAL, 1.5s",
+    "USHS_PING_INTERVAL, 30 s",
+    "USHS_PING_INTERVAL, 30S",
+    "USHS_PING_INTERVAL, -5s",
+    "USHS_PING_INTERVAL, 1y",
+    "USHS_REPLAY_TTL, 99999999999999999999s",
+    "USHS_REPLAY_TTL, 9223372036854775807h",
+    "USHS_GAP_WAIT, PT1S",
+    "USHS_MAX_FRAME, 64kb",
+    "USHS_MAX_FRAME, 64 KiB",
+    "USHS_MAX_FRAME, 1023",
+    "USHS_MAX_FRAME, 2GiB",
+    "USHS_MAX_FRAME, 17179869185GiB",
+    "USHS_MAX_FRAME, 99999999999999999999",
+    "USHS_MAX_PENDING, 63KiB",
+    "USHS_MAX_BODY, -1",
+    "USHS_ROLES, 'gateway,router'",
+    "USHS_JWT_SECRET, too-short",
+    "USHS_JWT_SECRET, 0123456789abcdef0123456789abcde",
+    "USHS_GATEWAY_PROT, 8080",
+    "USHS_, x",
+  })
+  void invalidValueIsRefusedNamingTheSetting(String name, String value) {
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(Map.of(name, value)));
+    assertTrue(e.getMessage().startsWith(name + ": "), e.getMessage());
+    assertTrue(e.getMessage().indexOf('\n') < 0, e.getMessage());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "0123456789abcdef0123456789abcdef",
+    "ééééééééééééééé00",
+    "'  0123456789abcdef0123456789abcdef  '",
+  })
+  void secretOfAtLeast32BytesIsTaken(String secret) {
+    AuthSettings auth = ConfigLoader.load(Map.of("USHS_JWT_SECRET", secret)).auth();
+    assertEquals(secret.trim(), auth.jwtSecret());
+    assertFalse(auth.devMode());
+  }
+}
