@@ -78,7 +78,9 @@ public final class Node {
               .onSuccess(v -> ingestPort = ingest.actualPort());
     }
     if (config.runs(Role.GATEWAY)) {
-      chain = chain.compose(v -> deployGateways(config.gateway(), auth, readiness));
+      chain =
+          chain.compose(
+              v -> deployGateways(config.gateway(), config.replay().capacity(), auth, readiness));
     }
     return chain
         .map(v -> this)
@@ -86,13 +88,14 @@ public final class Node {
   }
 
   private Future<Void> deployGateways(
-      GatewaySettings settings, Authenticator auth, NodeReadiness readiness) {
+      GatewaySettings settings, int idIndexCapacity, Authenticator auth, NodeReadiness readiness) {
     BusLogReader reader = new BusLogReader(vertx.eventBus(), BUS_READ_TIMEOUT);
     List<GatewayVerticle> instances = new CopyOnWriteArrayList<>();
     return track(
             vertx.deployVerticle(
                 () -> {
-                  GatewayVerticle gateway = new GatewayVerticle(settings, auth, reader, readiness);
+                  GatewayVerticle gateway =
+                      new GatewayVerticle(settings, auth, reader, readiness, idIndexCapacity);
                   instances.add(gateway);
                   return gateway;
                 },

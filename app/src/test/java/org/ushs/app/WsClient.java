@@ -34,11 +34,19 @@ final class WsClient {
 
   /** Connects to {@code uri} with a bearer token (none when null). */
   static WsClient connect(Vertx vertx, int port, String uri, String token) {
+    return connect(vertx, port, uri, token, null);
+  }
+
+  /** Connects, resuming after {@code lastEventId} (a {@code Last-Event-ID} header) when set. */
+  static WsClient connect(Vertx vertx, int port, String uri, String token, String lastEventId) {
     WsClient client = new WsClient(vertx.createWebSocketClient());
     WebSocketConnectOptions options =
         new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(uri);
     if (token != null) {
       options.addHeader("Authorization", "Bearer " + token);
+    }
+    if (lastEventId != null) {
+      options.addHeader("Last-Event-ID", lastEventId);
     }
     TestNodes.await(client.ws.connect(options));
     return client;

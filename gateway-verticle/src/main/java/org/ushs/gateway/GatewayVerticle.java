@@ -22,6 +22,9 @@ import org.ushs.gateway.order.GapFiller;
 import org.ushs.gateway.order.Sequencer;
 import org.ushs.gateway.protocol.ErrorCode;
 import org.ushs.gateway.protocol.ServerMessages;
+import org.ushs.gateway.resume.IdIndex;
+import org.ushs.gateway.resume.ReplayGate;
+import org.ushs.gateway.resume.Replays;
 
 /**
  * The client side: WebSocket {@code /ushs/v1/ws} with authentication at the handshake, and the live
@@ -36,7 +39,9 @@ public final class GatewayVerticle extends VerticleBase {
   private final Authenticator authenticator;
   private final LogReader logReader;
   private final Readiness readiness;
+  private final int idIndexCapacity;
   private final Hub hub = new Hub();
+  private Replays replays;
   private GapFiller gapFiller;
   private HttpServer server;
 
@@ -44,16 +49,26 @@ public final class GatewayVerticle extends VerticleBase {
       GatewaySettings settings,
       Authenticator authenticator,
       LogReader logReader,
-      Readiness readiness) {
+      Readiness readiness,
+      int idIndexCapacity) {
     this.settings = settings;
     this.authenticator = authenticator;
     this.logReader = logReader;
     this.readiness = readiness;
+    this.idIndexCapacity = idIndexCapacity;
   }
 
   @Override
   public Future<?> start() {
-    gapFiller = new GapFiller(vertx, logReader, new Sequencer(hub::dispatch), settings.gapWait());
+    IdIndex ids = new IdIndex(idIndexCapacity);
+    replays = new Replays(logReader, ids, new ReplayGate(settings.replaysPerInstance()));
+    Sequencer sequencer =
+        new Sequencer(
+            event -> {
+              ids.put(event.keys().id(), event.sequence());
+              hub.dispatch(event);
+            });
+    gapFiller = new GapFiller(vertx, logReader, sequencer, settings.gapWait());
     Router router = Router.router(vertx);
     HealthRoutes.mount(router, readiness);
     server =
@@ -88,6 +103,8 @@ public final class GatewayVerticle extends VerticleBase {
       return;
     }
     ConnectQuery query = ConnectQuery.parse(handshake.query());
+    String lastEventId = handshake.headers().get("Last-Event-ID");
+    String resumeFrom = lastEventId != null ? lastEventId : query.first("lastEventId");
     CredentialSources.bearer(handshake.headers())
         .map(authenticator::authenticate)
         .orElseGet(
@@ -101,7 +118,8 @@ public final class GatewayVerticle extends VerticleBase {
                     .onSuccess(
                         ws -> {
                           if (auth.succeeded()) {
-                            new Session(vertx, ws, auth.result(), hub).open(query);
+                            new Session(vertx, ws, auth.result(), hub, replays)
+                                .open(query, resumeFrom);
                           } else {
                             refuse(ws, auth.cause(), handshake);
                           }

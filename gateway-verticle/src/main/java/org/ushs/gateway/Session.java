@@ -1,5 +1,6 @@
 package org.ushs.gateway;
 
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
@@ -12,6 +13,9 @@ import org.ushs.gateway.protocol.CommandParser;
 import org.ushs.gateway.protocol.ErrorCode;
 import org.ushs.gateway.protocol.ProtocolError;
 import org.ushs.gateway.protocol.ServerMessages;
+import org.ushs.gateway.resume.Replays;
+import org.ushs.gateway.resume.Resume;
+import org.ushs.gateway.resume.ResumeTarget;
 import org.ushs.gateway.subscription.Selector;
 import org.ushs.gateway.subscription.Subscriptions;
 
@@ -19,26 +23,32 @@ import org.ushs.gateway.subscription.Subscriptions;
  * One client connection: its principal, subscriptions and outbound stream. Lives on one event loop
  * and is never locked. Events leave in sequence order, each at most once.
  */
-final class Session {
+final class Session implements ResumeTarget {
 
   private final Vertx vertx;
   private final ServerWebSocket ws;
   private final Principal principal;
   private final Hub hub;
+  private final Replays replays;
   private final Subscriptions subscriptions = new Subscriptions();
+  private Resume resume;
   private long lastSequence = -1;
   private long expiryTimer = -1;
   private boolean closing;
 
-  Session(Vertx vertx, ServerWebSocket ws, Principal principal, Hub hub) {
+  Session(Vertx vertx, ServerWebSocket ws, Principal principal, Hub hub, Replays replays) {
     this.vertx = vertx;
     this.ws = ws;
     this.principal = principal;
     this.hub = hub;
+    this.replays = replays;
   }
 
-  /** Registers the session and applies the connect query's subscription, before any event. */
-  void open(ConnectQuery query) {
+  /**
+   * Registers the session and applies the connect query's subscription, before any event; with a
+   * {@code lastEventId}, resumes after it before going live.
+   */
+  void open(ConnectQuery query, String lastEventId) {
     hub.add(this);
     ws.closeHandler(closed -> closed());
     ws.textMessageHandler(this::onText);
@@ -56,6 +66,10 @@ final class Session {
     } catch (ProtocolError e) {
       reply(e);
     }
+    if (lastEventId != null) {
+      resume = replays.resumeFor(this);
+      resume.start(lastEventId);
+    }
   }
 
   private void scheduleExpiry() {
@@ -66,15 +80,62 @@ final class Session {
     }
   }
 
-  /** Sends {@code event} if this session wants it, may see it, and has not had it. */
+  /** Sends {@code event} if this session wants it; holds it while a resume runs. */
   void deliver(SequencedEvent event) {
-    if (event.sequence() <= lastSequence
-        || !principal.permissions().allows(event.keys())
-        || !subscriptions.matches(event.keys())) {
+    if (!wants(event)) {
       return;
     }
+    if (resume != null) {
+      resume.hold(event);
+    } else {
+      sendEvent(event);
+    }
+  }
+
+  @Override
+  public boolean wants(SequencedEvent event) {
+    return event.sequence() > lastSequence
+        && principal.permissions().allows(event.keys())
+        && subscriptions.matches(event.keys());
+  }
+
+  @Override
+  public void sendEvent(SequencedEvent event) {
     lastSequence = event.sequence();
     send(event.json());
+  }
+
+  @Override
+  public void sendMessage(Buffer json) {
+    send(json);
+  }
+
+  @Override
+  public boolean writeQueueFull(Handler<Void> onDrain) {
+    if (!ws.writeQueueFull()) {
+      return false;
+    }
+    ws.drainHandler(
+        drained -> {
+          ws.drainHandler(null);
+          onDrain.handle(null);
+        });
+    return true;
+  }
+
+  @Override
+  public boolean isClosing() {
+    return closing;
+  }
+
+  @Override
+  public void failReplay() {
+    close(ErrorCode.SERVER_ERROR, "replay failed");
+  }
+
+  @Override
+  public void resumed() {
+    resume = null;
   }
 
   private void onText(String text) {

@@ -10,7 +10,8 @@ import org.ushs.common.log.EventLog;
 
 /**
  * Serves reads of the replay log to every node over the clustered event bus: {@code
- * ushs.replay.read} ({@link ReadRequest} in, batch out) and {@code ushs.replay.newest}.
+ * ushs.replay.read} ({@link ReadRequest} in, batch out), {@code ushs.replay.newest} and {@code
+ * ushs.replay.find} (id in, sequence out).
  */
 public final class ReplayVerticle extends VerticleBase {
 
@@ -27,7 +28,8 @@ public final class ReplayVerticle extends VerticleBase {
   public Future<?> start() {
     return Future.all(
         vertx.eventBus().<JsonObject>consumer(Addresses.REPLAY_READ, this::read).completion(),
-        vertx.eventBus().consumer(Addresses.REPLAY_NEWEST, this::newest).completion());
+        vertx.eventBus().consumer(Addresses.REPLAY_NEWEST, this::newest).completion(),
+        vertx.eventBus().<String>consumer(Addresses.REPLAY_FIND, this::find).completion());
   }
 
   private void read(Message<JsonObject> message) {
@@ -39,6 +41,16 @@ public final class ReplayVerticle extends VerticleBase {
       return;
     }
     log.read(request.from(), request.max())
+        .onSuccess(message::reply)
+        .onFailure(failure -> message.fail(NO_LOG, String.valueOf(failure.getMessage())));
+  }
+
+  private void find(Message<String> message) {
+    if (message.body() == null) {
+      message.fail(BAD_REQUEST, "an id is required");
+      return;
+    }
+    log.find(message.body())
         .onSuccess(message::reply)
         .onFailure(failure -> message.fail(NO_LOG, String.valueOf(failure.getMessage())));
   }

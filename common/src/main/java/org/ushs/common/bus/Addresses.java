@@ -15,5 +15,8 @@ public final class Addresses {
   /** Request/reply: the newest sequence of the log (a Long, -1 when empty). */
   public static final String REPLAY_NEWEST = "ushs.replay.newest";
 
+  /** Request/reply: the sequence of the newest event with a CloudEvent id (-1 when none). */
+  public static final String REPLAY_FIND = "ushs.replay.find";
+
   private Addresses() {}
 }

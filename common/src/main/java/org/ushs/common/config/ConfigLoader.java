@@ -38,6 +38,7 @@ public final class ConfigLoader {
           "USHS_RATE_BURST",
           "USHS_MAX_CONNECTIONS",
           "USHS_GAP_WAIT",
+          "USHS_MAX_REPLAYS",
           "USHS_INGEST_PORT",
           "USHS_MAX_BODY",
           "USHS_REPLAY_CAPACITY",
@@ -89,7 +90,8 @@ public final class ConfigLoader {
             s.integer("USHS_RATE_LIMIT", 100, 1, 1_000_000),
             s.integer("USHS_RATE_BURST", 1000, 1, 1_000_000),
             s.integer("USHS_MAX_CONNECTIONS", 100_000, 1, 10_000_000),
-            s.duration("USHS_GAP_WAIT", Duration.ofMillis(100))),
+            s.duration("USHS_GAP_WAIT", Duration.ofMillis(100)),
+            s.integer("USHS_MAX_REPLAYS", 8, 1, 10_000)),
         new IngestSettings(
             httpHost, s.port("USHS_INGEST_PORT", 8081), s.bytes("USHS_MAX_BODY", 1 << 20, 1024)),
         new ReplaySettings(

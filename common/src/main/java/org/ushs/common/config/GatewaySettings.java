@@ -16,4 +16,11 @@ public record GatewaySettings(
     int rateLimit,
     int rateBurst,
     int maxConnections,
-    Duration gapWait) {}
+    Duration gapWait,
+    int maxReplays) {
+
+  /** Concurrent replays each gateway instance may run: its share of the node's bound. */
+  public int replaysPerInstance() {
+    return Math.max(1, (maxReplays + instances - 1) / instances);
+  }
+}

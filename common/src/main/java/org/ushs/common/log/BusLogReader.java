@@ -27,6 +27,11 @@ public final class BusLogReader implements LogReader {
   }
 
   @Override
+  public Future<Long> find(String id) {
+    return bus.<Long>request(Addresses.REPLAY_FIND, id, options).map(reply -> reply.body());
+  }
+
+  @Override
   public Future<Long> newest() {
     return bus.<Long>request(Addresses.REPLAY_NEWEST, null, options).map(reply -> reply.body());
   }

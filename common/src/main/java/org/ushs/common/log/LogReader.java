@@ -15,4 +15,10 @@ public interface LogReader {
 
   /** The sequence of the newest event, or -1 when the log has never held one. */
   Future<Long> newest();
+
+  /**
+   * The sequence of the newest retained event whose CloudEvent {@code id} is {@code id}, or -1 when
+   * the log holds none. Scans the log: for ids an index did not know.
+   */
+  Future<Long> find(String id);
 }

@@ -84,6 +84,27 @@ public final class RingbufferEventLog implements EventLog {
   }
 
   @Override
+  public Future<Long> find(String id) {
+    return scan(id, 0, -1);
+  }
+
+  private Future<Long> scan(String id, long from, long found) {
+    return read(from, MAX_READ)
+        .compose(
+            batch -> {
+              long match = found;
+              for (SequencedEvent event : batch.events()) {
+                if (id.equals(event.keys().id())) {
+                  match = event.sequence();
+                }
+              }
+              return batch.events().size() < MAX_READ
+                  ? Future.succeededFuture(match)
+                  : scan(id, batch.next(), match);
+            });
+  }
+
+  @Override
   public Future<Long> newest() {
     return vertx.executeBlocking(ring::tailSequence, false);
   }

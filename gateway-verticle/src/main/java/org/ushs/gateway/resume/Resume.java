@@ -1,0 +1,132 @@
+package org.ushs.gateway.resume;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import org.ushs.common.bus.EventBatch;
+import org.ushs.common.event.SequencedEvent;
+import org.ushs.common.log.LogReader;
+
+/**
+ * Last-Event-ID resume of one session: live events are held while the log is read from the event
+ * after the given id, in bounded batches paced by the socket; then the held events follow, skipping
+ * what was sent. No gap, no duplicate. The answer {@code {"type":"replay",
+ * "recovered":..,"count":..}} is honest: an unknown id or one that left retention replays nothing
+ * and says {@code recovered:false}. One thread (the session's event loop).
+ */
+public final class Resume {
+
+  /** The id that asks for everything retained. */
+  public static final String EARLIEST = "earliest";
+
+  static final int BATCH = 500;
+  static final int MAX_HELD = 10_000;
+
+  private final ResumeTarget target;
+  private final LogReader log;
+  private final IdIndex index;
+  private final ReplayGate gate;
+  private List<SequencedEvent> held = new ArrayList<>();
+  private boolean droppedHeld;
+  private int count;
+
+  public Resume(ResumeTarget target, LogReader log, IdIndex index, ReplayGate gate) {
+    this.target = target;
+    this.log = log;
+    this.index = index;
+    this.gate = gate;
+  }
+
+  /** A live event the session wants, held until the replay is done. */
+  public void hold(SequencedEvent event) {
+    if (held.size() >= MAX_HELD) {
+      // all of them are in the log: the replay reads them from there instead
+      held = new ArrayList<>();
+      droppedHeld = true;
+    }
+    held.add(event);
+  }
+
+  /** Starts resuming after the event with CloudEvent id {@code lastEventId}. */
+  public void start(String lastEventId) {
+    gate.acquire()
+        .compose(turn -> resolve(lastEventId))
+        .onSuccess(
+            after -> {
+              if (after == null) {
+                finish(false);
+              } else {
+                read(after + 1, !EARLIEST.equals(lastEventId));
+              }
+            })
+        .onFailure(failure -> fail());
+  }
+
+  /** The sequence to replay after, or null when the id is unknown. */
+  private Future<Long> resolve(String lastEventId) {
+    if (EARLIEST.equals(lastEventId)) {
+      return Future.succeededFuture(-1L);
+    }
+    Long known = index.get(lastEventId);
+    if (known != null) {
+      return Future.succeededFuture(known);
+    }
+    return log.find(lastEventId).map(found -> found < 0 ? null : found);
+  }
+
+  private void read(long from, boolean mustContinue) {
+    if (target.isClosing()) {
+      gate.release();
+      return;
+    }
+    droppedHeld = false;
+    log.read(from, BATCH)
+        .onSuccess(batch -> replay(batch, from, mustContinue))
+        .onFailure(failure -> fail());
+  }
+
+  private void replay(EventBatch batch, long from, boolean mustContinue) {
+    if (mustContinue && batch.first() > from) {
+      finish(false);
+      return;
+    }
+    for (SequencedEvent event : batch.events()) {
+      if (target.wants(event)) {
+        target.sendEvent(event);
+        count++;
+      }
+    }
+    boolean caughtUp = batch.events().size() < BATCH && !droppedHeld;
+    if (caughtUp) {
+      finish(true);
+    } else if (!target.writeQueueFull(drained -> read(batch.next(), false))) {
+      read(batch.next(), false);
+    }
+  }
+
+  private void finish(boolean recovered) {
+    gate.release();
+    if (target.isClosing()) {
+      return;
+    }
+    target.sendMessage(
+        new JsonObject()
+            .put("type", "replay")
+            .put("recovered", recovered)
+            .put("count", recovered ? count : 0)
+            .toBuffer());
+    for (SequencedEvent event : held) {
+      if (target.wants(event)) {
+        target.sendEvent(event);
+      }
+    }
+    held = List.of();
+    target.resumed();
+  }
+
+  private void fail() {
+    gate.release();
+    target.failReplay();
+  }
+}
