@@ -62,7 +62,7 @@ public final class Node {
   private Future<Node> deploy(UshsConfig config) {
     EventBatchCodec.register(vertx.eventBus());
     HazelcastInstance hazelcast = cluster.getHazelcastInstance();
-    EventLog log = new RingbufferEventLog(vertx, hazelcast);
+    EventLog log = new RingbufferEventLog(vertx, hazelcast, config.replay().capacity());
     NodeReadiness readiness = new NodeReadiness(cluster, log);
     Authenticator auth = new JwtAuthenticator(vertx, config.auth().jwtSecret());
     Future<Void> chain = Future.succeededFuture();

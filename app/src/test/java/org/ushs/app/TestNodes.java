@@ -25,6 +25,7 @@ final class TestNodes implements AutoCloseable {
 
   private final String clusterName = "ushs-test-" + UUID.randomUUID();
   private final List<Node> nodes = new ArrayList<>();
+  private final List<String> members = new ArrayList<>();
 
   /** Starts {@code count} nodes forming one cluster, each with {@code extra} settings. */
   static TestNodes start(int count, Map<String, String> extra) {
@@ -33,10 +34,10 @@ final class TestNodes implements AutoCloseable {
     for (int i = 0; i < count; i++) {
       ports.add(freePort());
     }
-    String members = String.join(",", ports.stream().map(p -> "127.0.0.1:" + p).toList());
+    ports.forEach(port -> cluster.members.add("127.0.0.1:" + port));
     List<Future<Node>> starting = new ArrayList<>();
     for (int port : ports) {
-      Map<String, String> env = cluster.env(port, members);
+      Map<String, String> env = cluster.env(port, String.join(",", cluster.members));
       env.putAll(extra);
       starting.add(Node.start(ConfigLoader.load(env)));
     }
@@ -59,6 +60,17 @@ final class TestNodes implements AutoCloseable {
     env.put("USHS_GAP_WAIT", "50ms");
     env.put("USHS_JWT_SECRET", SECRET);
     return env;
+  }
+
+  /** Starts one more node that joins the running cluster. */
+  Node join(Map<String, String> extra) {
+    int port = freePort();
+    members.add("127.0.0.1:" + port);
+    Map<String, String> env = env(port, String.join(",", members));
+    env.putAll(extra);
+    Node node = await(Node.start(ConfigLoader.load(env)));
+    nodes.add(node);
+    return node;
   }
 
   Node node(int index) {

@@ -30,10 +30,13 @@ public final class RingbufferEventLog implements EventLog {
 
   private final Vertx vertx;
   private final Ringbuffer<byte[]> ring;
+  private final int maxRead;
 
-  public RingbufferEventLog(Vertx vertx, HazelcastInstance hazelcast) {
+  /** A log over the ring of {@code capacity} events, as {@link #configure} declared it. */
+  public RingbufferEventLog(Vertx vertx, HazelcastInstance hazelcast, int capacity) {
     this.vertx = vertx;
     this.ring = hazelcast.getRingbuffer(RING);
+    this.maxRead = Math.min(MAX_READ, capacity);
   }
 
   /** Declares the ring in {@code config}: capacity, time to live, one synchronous backup. */
@@ -59,9 +62,16 @@ public final class RingbufferEventLog implements EventLog {
 
   @Override
   public Future<EventBatch> read(long from, int max) {
-    int count = Math.min(max, MAX_READ);
-    return Future.fromCompletionStage(
-            ring.readManyAsync(Math.max(0, from), 0, count, null), vertx.getOrCreateContext())
+    int count = Math.max(1, Math.min(max, maxRead));
+    Future<ReadResultSet<byte[]>> reading;
+    try {
+      reading =
+          Future.fromCompletionStage(
+              ring.readManyAsync(Math.max(0, from), 0, count, null), vertx.getOrCreateContext());
+    } catch (IllegalArgumentException e) {
+      reading = Future.failedFuture(e);
+    }
+    return reading
         .map(result -> toBatch(result, from))
         .recover(failure -> pastTheEnd(failure, from));
   }
@@ -75,7 +85,10 @@ public final class RingbufferEventLog implements EventLog {
     return events.isEmpty() ? new EventBatch(events, next) : EventBatch.live(events);
   }
 
-  /** Hazelcast refuses a start beyond the newest + 1: for us that is simply nothing yet. */
+  /**
+   * Hazelcast refuses a start beyond the newest + 1 (the count is kept within its bounds above, and
+   * the start is never negative): for us that is simply nothing yet.
+   */
   private static Future<EventBatch> pastTheEnd(Throwable failure, long from) {
     if (failure instanceof IllegalArgumentException) {
       return Future.succeededFuture(new EventBatch(List.of(), from));
@@ -89,7 +102,7 @@ public final class RingbufferEventLog implements EventLog {
   }
 
   private Future<Long> scan(String id, long from, long found) {
-    return read(from, MAX_READ)
+    return read(from, maxRead)
         .compose(
             batch -> {
               long match = found;
@@ -98,7 +111,7 @@ public final class RingbufferEventLog implements EventLog {
                   match = event.sequence();
                 }
               }
-              return batch.events().size() < MAX_READ
+              return batch.events().size() < maxRead
                   ? Future.succeededFuture(match)
                   : scan(id, batch.next(), match);
             });
