@@ -1,11 +1,13 @@
 package org.ushs.app;
 
+import com.hazelcast.cluster.Member;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.concurrent.TimeUnit;
 import org.ushs.common.health.Readiness;
 import org.ushs.common.log.LogReader;
+import org.ushs.common.log.RingbufferEventLog;
 
 /** Ready means: this node is a member of the cluster and the replay log answers in time. */
 final class NodeReadiness implements Readiness {
@@ -32,6 +34,18 @@ final class NodeReadiness implements Readiness {
             newest ->
                 new JsonObject()
                     .put("members", cluster.getNodes().size())
-                    .put("newestSequence", newest));
+                    .put("newestSequence", newest)
+                    .put("logOwner", ownsLog()));
+  }
+
+  /** Whether this member holds the primary copy of the replay log (the others hold backups). */
+  private boolean ownsLog() {
+    Member owner =
+        cluster
+            .getHazelcastInstance()
+            .getPartitionService()
+            .getPartition(RingbufferEventLog.RING)
+            .getOwner();
+    return owner != null && owner.localMember();
   }
 }

@@ -1,0 +1,91 @@
+package org.ushs.app;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A node in a child JVM (Main on the test classpath), for what needs a real process: kill -9,
+ * SIGTERM. Output goes to a file under target/ for reading after a failure.
+ */
+final class NodeProcess {
+
+  private static final long READY_TIMEOUT_MS = 60_000;
+
+  private final Process process;
+  final int gatewayPort;
+  final int ingestPort;
+
+  private NodeProcess(Process process, int gatewayPort, int ingestPort) {
+    this.process = process;
+    this.gatewayPort = gatewayPort;
+    this.ingestPort = ingestPort;
+  }
+
+  /** Starts Main with {@code env} (USHS_* settings) plus free gateway and ingest ports. */
+  static NodeProcess start(String name, Map<String, String> env) throws IOException {
+    int gateway = TestNodes.freePort();
+    int ingest = TestNodes.freePort();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(
+        List.of("-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().keySet().removeIf(key -> key.startsWith("USHS_"));
+    builder.environment().putAll(env);
+    builder.environment().put("USHS_GATEWAY_PORT", Integer.toString(gateway));
+    builder.environment().put("USHS_INGEST_PORT", Integer.toString(ingest));
+    builder.environment().put("USHS_HTTP_HOST", "127.0.0.1");
+    File log = new File("target", "node-" + name + ".log");
+    builder.redirectErrorStream(true).redirectOutput(log);
+    return new NodeProcess(builder.start(), gateway, ingest);
+  }
+
+  /** Waits until {@code /health/ready} answers 200; returns its body. */
+  JsonObject awaitReady(Vertx vertx) throws InterruptedException {
+    WebClient web = WebClient.create(vertx);
+    try {
+      long deadline = System.currentTimeMillis() + READY_TIMEOUT_MS;
+      while (System.currentTimeMillis() < deadline) {
+        if (!process.isAlive()) {
+          throw new AssertionError("node exited with " + process.exitValue());
+        }
+        try {
+          var response = TestNodes.await(web.get(ingestPort, "127.0.0.1", "/health/ready").send());
+          if (response.statusCode() == 200) {
+            return response.bodyAsJsonObject();
+          }
+        } catch (AssertionError notYet) {
+          // not listening yet
+        }
+        Thread.sleep(200);
+      }
+      throw new AssertionError("node not ready within " + READY_TIMEOUT_MS + " ms");
+    } finally {
+      web.close();
+    }
+  }
+
+  /** kill -9. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
+  /** SIGTERM; the exit code once the process ended. */
+  int terminate() throws InterruptedException {
+    process.destroy();
+    return process.waitFor();
+  }
+
+  void stop() throws InterruptedException {
+    if (process.isAlive()) {
+      kill();
+    }
+  }
+}
