@@ -7,11 +7,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import io.vertx.ext.web.Router;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.ushs.common.auth.AuthFailure;
-import org.ushs.common.auth.Authenticator;
-import org.ushs.common.auth.CredentialSources;
 import org.ushs.common.bus.Addresses;
 import org.ushs.common.bus.EventBatch;
 import org.ushs.common.config.GatewaySettings;
@@ -22,18 +18,19 @@ import org.ushs.gateway.order.GapFiller;
 import org.ushs.gateway.order.Sequencer;
 import org.ushs.gateway.protocol.ErrorCode;
 import org.ushs.gateway.protocol.ServerMessages;
+import org.ushs.gateway.security.GatewaySecurity;
+import org.ushs.gateway.security.HandshakeLog;
 
 /**
- * The client side: WebSocket {@code /ushs/v1/ws} with authentication at the handshake, and the live
- * fan-out. One instance per event loop, each with its own bus consumer, ordering and hub.
+ * The client side: WebSocket {@code /ushs/v1/ws} (over TLS when configured) with the origin check
+ * and authentication at the handshake ({@link GatewaySecurity}), and the live fan-out. One instance
+ * per event loop, each with its own bus consumer, ordering and hub.
  */
 public final class GatewayVerticle extends VerticleBase {
 
   static final String PATH = "/ushs/v1/ws";
-  private static final Logger LOG = Logger.getLogger(GatewayVerticle.class.getName());
-
   private final GatewaySettings settings;
-  private final Authenticator authenticator;
+  private final GatewaySecurity security;
   private final LogReader logReader;
   private final Readiness readiness;
   private final Hub hub = new Hub();
@@ -42,11 +39,11 @@ public final class GatewayVerticle extends VerticleBase {
 
   public GatewayVerticle(
       GatewaySettings settings,
-      Authenticator authenticator,
+      GatewaySecurity security,
       LogReader logReader,
       Readiness readiness) {
     this.settings = settings;
-    this.authenticator = authenticator;
+    this.security = security;
     this.logReader = logReader;
     this.readiness = readiness;
   }
@@ -60,6 +57,7 @@ public final class GatewayVerticle extends VerticleBase {
         vertx
             .createHttpServer(serverOptions())
             .webSocketHandshakeHandler(this::handshake)
+            .exceptionHandler(HandshakeLog::connectionFailed)
             .requestHandler(router);
     return vertx
         .eventBus()
@@ -70,11 +68,12 @@ public final class GatewayVerticle extends VerticleBase {
   }
 
   private HttpServerOptions serverOptions() {
-    return new HttpServerOptions()
-        .setHost(settings.bindHost())
-        .setMaxWebSocketFrameSize(settings.maxFrame())
-        .setMaxWebSocketMessageSize(settings.maxFrame())
-        .setRegisterWebSocketWriteHandlers(false);
+    return security.apply(
+        new HttpServerOptions()
+            .setHost(settings.bindHost())
+            .setMaxWebSocketFrameSize(settings.maxFrame())
+            .setMaxWebSocketMessageSize(settings.maxFrame())
+            .setRegisterWebSocketWriteHandlers(false));
   }
 
   /** The port the gateway listens on (useful when configured as 0). */
@@ -84,16 +83,18 @@ public final class GatewayVerticle extends VerticleBase {
 
   private void handshake(ServerWebSocketHandshake handshake) {
     if (!PATH.equals(handshake.path())) {
+      HandshakeLog.refused(handshake, "unknown path (404)", null);
       handshake.reject(404);
       return;
     }
+    if (!security.originAllowed(handshake)) {
+      HandshakeLog.refused(handshake, "origin not allowed (403)", null);
+      handshake.reject(403);
+      return;
+    }
     ConnectQuery query = ConnectQuery.parse(handshake.query());
-    CredentialSources.bearer(handshake.headers())
-        .map(authenticator::authenticate)
-        .orElseGet(
-            () ->
-                Future.failedFuture(
-                    new AuthFailure(AuthFailure.Kind.MISSING, "Authentication required")))
+    security
+        .authenticate(handshake, query.parameters())
         .onComplete(
             auth ->
                 handshake
@@ -101,7 +102,8 @@ public final class GatewayVerticle extends VerticleBase {
                     .onSuccess(
                         ws -> {
                           if (auth.succeeded()) {
-                            new Session(vertx, ws, auth.result(), hub).open(query);
+                            new Session(vertx, ws, auth.result(), hub, security.authenticator())
+                                .open(query);
                           } else {
                             refuse(ws, auth.cause(), handshake);
                           }
@@ -110,15 +112,10 @@ public final class GatewayVerticle extends VerticleBase {
 
   private static void refuse(ServerWebSocket ws, Throwable failure, ServerWebSocketHandshake hs) {
     AuthFailure auth =
-        failure instanceof AuthFailure known
-            ? known
-            : new AuthFailure(AuthFailure.Kind.INVALID, "invalid credentials");
+        failure instanceof AuthFailure known ? known : AuthFailure.invalid("invalid credentials");
     ErrorCode code =
         auth.kind() == AuthFailure.Kind.MISSING ? ErrorCode.AUTH_REQUIRED : ErrorCode.UNAUTHORIZED;
-    LOG.log(
-        Level.INFO,
-        "refused connection from {0}: {1}",
-        new Object[] {hs.remoteAddress(), auth.getMessage()});
+    HandshakeLog.refused(hs, code.code + " " + auth.getMessage(), auth.identity());
     ws.writeFrame(Frames.text(ServerMessages.error(code, auth.getMessage(), null, null)));
     ws.close((short) code.code, auth.getMessage());
   }

@@ -5,6 +5,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import java.time.Instant;
 import java.util.List;
+import org.ushs.common.auth.Authenticator;
 import org.ushs.common.auth.Principal;
 import org.ushs.common.event.SequencedEvent;
 import org.ushs.gateway.protocol.Command;
@@ -23,18 +24,21 @@ final class Session {
 
   private final Vertx vertx;
   private final ServerWebSocket ws;
-  private final Principal principal;
   private final Hub hub;
+  private final Authenticator authenticator;
+  private Principal principal; // a refresh swaps it; every check reads it afresh
   private final Subscriptions subscriptions = new Subscriptions();
   private long lastSequence = -1;
   private long expiryTimer = -1;
   private boolean closing;
 
-  Session(Vertx vertx, ServerWebSocket ws, Principal principal, Hub hub) {
+  Session(
+      Vertx vertx, ServerWebSocket ws, Principal principal, Hub hub, Authenticator authenticator) {
     this.vertx = vertx;
     this.ws = ws;
     this.principal = principal;
     this.hub = hub;
+    this.authenticator = authenticator;
   }
 
   /** Registers the session and applies the connect query's subscription, before any event. */
@@ -93,9 +97,32 @@ final class Session {
       subscriptions.remove(unsubscribe.selectors());
       hub.reindex(this, subscriptions.categories());
       send(ServerMessages.acknowledged("unsubscribed", unsubscribe.selectors()));
+    } else if (command instanceof Command.Refresh refresh) {
+      refresh(refresh.token());
     } else {
       send(ServerMessages.pong(Instant.now()));
     }
+  }
+
+  /** New permissions and expiry from now on; a bad token closes the connection with 4002. */
+  private void refresh(String token) {
+    TokenRefresh.verify(authenticator, principal, token, ws.remoteAddress())
+        .onComplete(
+            result -> {
+              if (closing) {
+                return;
+              }
+              if (result.failed()) {
+                String why = TokenRefresh.reason(result.cause());
+                send(ServerMessages.error(ErrorCode.UNAUTHORIZED, why, null, null));
+                close(ErrorCode.UNAUTHORIZED, why);
+                return;
+              }
+              principal = result.result();
+              vertx.cancelTimer(expiryTimer);
+              scheduleExpiry();
+              send(ServerMessages.refreshed(principal.expiresAt()));
+            });
   }
 
   private void subscribe(Command.Subscribe subscribe) {
