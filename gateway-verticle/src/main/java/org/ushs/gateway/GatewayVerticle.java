@@ -96,26 +96,33 @@ public final class GatewayVerticle extends VerticleBase {
     security
         .authenticate(handshake, query.parameters())
         .onComplete(
-            auth ->
-                handshake
-                    .accept()
-                    .onSuccess(
-                        ws -> {
-                          if (auth.succeeded()) {
-                            new Session(vertx, ws, auth.result(), hub, security.authenticator())
-                                .open(query);
-                          } else {
-                            refuse(ws, auth.cause(), handshake);
-                          }
-                        }));
+            auth -> {
+              AuthFailure refusal = auth.succeeded() ? null : refusal(auth.cause(), handshake);
+              handshake
+                  .accept()
+                  .onSuccess(
+                      ws -> {
+                        if (refusal == null) {
+                          new Session(vertx, ws, auth.result(), hub, security.authenticator())
+                              .open(query);
+                        } else {
+                          refuse(ws, refusal);
+                        }
+                      });
+            });
   }
 
-  private static void refuse(ServerWebSocket ws, Throwable failure, ServerWebSocketHandshake hs) {
+  /** The failure as the client will see it; logged here, once, even if the client is gone. */
+  private static AuthFailure refusal(Throwable failure, ServerWebSocketHandshake handshake) {
     AuthFailure auth =
         failure instanceof AuthFailure known ? known : AuthFailure.invalid("invalid credentials");
+    HandshakeLog.refused(handshake, auth.kind().wsCode + " " + auth.getMessage(), auth.identity());
+    return auth;
+  }
+
+  private static void refuse(ServerWebSocket ws, AuthFailure auth) {
     ErrorCode code =
         auth.kind() == AuthFailure.Kind.MISSING ? ErrorCode.AUTH_REQUIRED : ErrorCode.UNAUTHORIZED;
-    HandshakeLog.refused(hs, code.code + " " + auth.getMessage(), auth.identity());
     ws.writeFrame(Frames.text(ServerMessages.error(code, auth.getMessage(), null, null)));
     ws.close((short) code.code, auth.getMessage());
   }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +27,6 @@ class JwtAuthenticatorTest {
   static final String AUDIENCE = "ushs";
   static final KeyPair RSA = TestKeys.rsa(2048);
   static final KeyPair EC = TestKeys.ec("secp256r1");
-  static final KeyPair OTHER_RSA = TestKeys.rsa(2048);
 
   private static Vertx vertx;
   private static JwtAuthenticator jwt;
@@ -50,73 +47,10 @@ class JwtAuthenticatorTest {
     vertx.close();
   }
 
-  static JsonObject good(String subject) {
-    return TestJwts.claims(subject, 600).put("iss", ISSUER).put("aud", AUDIENCE);
-  }
+  private static final AttackTokens TOKENS = new AttackTokens(SECRET, RSA, EC, ISSUER, AUDIENCE);
 
-  /** The token of one row of the matrix. */
-  static String token(String name) {
-    JsonObject claims = good("mallory");
-    return switch (name) {
-      case "hs256" -> TestJwts.hs256(SECRET, TestJwts.header("HS256", null), good("alice"));
-      case "rs256" ->
-          TestJwts.signed(RSA.getPrivate(), TestJwts.header("RS256", "rsa-1"), good("alice"));
-      case "rs256 no kid" ->
-          TestJwts.signed(RSA.getPrivate(), TestJwts.header("RS256", null), good("alice"));
-      case "es256" ->
-          TestJwts.signed(EC.getPrivate(), TestJwts.header("ES256", "ec-1"), good("alice"));
-      case "garbage" -> "garbage.token.here";
-      case "bad signature" ->
-          TestJwts.signed(OTHER_RSA.getPrivate(), TestJwts.header("RS256", "rsa-1"), claims);
-      case "wrong secret" -> TestJwts.hs256(SECRET + "x", TestJwts.header("HS256", null), claims);
-      case "tampered payload" -> tamper(token("rs256"));
-      case "expired" ->
-          TestJwts.hs256(SECRET, TestJwts.header("HS256", null), claims.put("exp", now() - 60));
-      case "no exp" -> {
-        claims.remove("exp");
-        yield TestJwts.hs256(SECRET, TestJwts.header("HS256", null), claims);
-      }
-      case "not yet valid" ->
-          TestJwts.hs256(SECRET, TestJwts.header("HS256", null), claims.put("nbf", now() + 60));
-      case "wrong iss" ->
-          TestJwts.hs256(SECRET, TestJwts.header("HS256", null), claims.put("iss", "https://x"));
-      case "wrong aud" ->
-          TestJwts.hs256(SECRET, TestJwts.header("HS256", null), claims.put("aud", "other"));
-      case "alg none" -> TestJwts.unsigned(claims);
-      case "alg none signed" -> TestJwts.hs256(SECRET, TestJwts.header("none", null), claims);
-      case "hs256 with rsa public key, kid" ->
-          TestJwts.hs256(
-              TestKeys.publicPem(RSA).getBytes(StandardCharsets.US_ASCII),
-              TestJwts.header("HS256", "rsa-1"),
-              claims);
-      case "hs256 with rsa public key" ->
-          TestJwts.hs256(
-              TestKeys.publicPem(RSA).getBytes(StandardCharsets.US_ASCII),
-              TestJwts.header("HS256", null),
-              claims);
-      case "unknown kid" ->
-          TestJwts.signed(RSA.getPrivate(), TestJwts.header("RS256", "rsa-9"), claims);
-      case "es256 under rsa kid" ->
-          TestJwts.signed(EC.getPrivate(), TestJwts.header("ES256", "rsa-1"), claims);
-      default -> throw new IllegalArgumentException(name);
-    };
-  }
-
-  static long now() {
-    return System.currentTimeMillis() / 1000;
-  }
-
-  private static String tamper(String token) {
-    String[] parts = token.split("\\.", -1);
-    JsonObject claims =
-        new JsonObject(
-            new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
-    claims.put("ushs", new JsonObject().put("publish", true));
-    String payload =
-        java.util.Base64.getUrlEncoder()
-            .withoutPadding()
-            .encodeToString(claims.encode().getBytes(StandardCharsets.UTF_8));
-    return parts[0] + "." + payload + "." + parts[2];
+  private static String token(String name) {
+    return TOKENS.token(name);
   }
 
   private static <T> T await(Future<T> future) throws Exception {
@@ -143,6 +77,7 @@ class JwtAuthenticatorTest {
           no exp                         | invalid token: exp required
           not yet valid                  | invalid token: not yet valid
           wrong iss                      | invalid token: wrong issuer
+          no iss                         | invalid token: wrong issuer
           wrong aud                      | invalid token: wrong audience
           alg none                       | invalid token
           alg none signed                | invalid token: algorithm none not accepted
