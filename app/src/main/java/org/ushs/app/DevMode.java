@@ -5,7 +5,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import org.ushs.common.auth.JwtAuthenticator;
 import org.ushs.common.auth.Permissions;
-import org.ushs.common.config.AuthSettings;
 import org.ushs.common.config.UshsConfig;
 
 /**
@@ -22,18 +21,20 @@ final class DevMode {
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
     String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    return config.withAuth(new AuthSettings(encoded));
+    return config.withAuth(config.auth().withJwtSecret(encoded));
   }
 
   static String banner(Vertx vertx, UshsConfig config, int gatewayPort, int ingestPort) {
-    JwtAuthenticator jwt = new JwtAuthenticator(vertx, config.auth().jwtSecret());
+    JwtAuthenticator jwt =
+        new JwtAuthenticator(
+            vertx, config.auth().jwtSecret(), java.util.List.of(), config.auth().jwtPolicy());
     String subscriber =
         jwt.mint("dev-subscriber", new Permissions(null, null, false), TOKEN_MINUTES);
     String publisher = jwt.mint("dev-publisher", new Permissions(null, null, true), TOKEN_MINUTES);
     return String.join(
         "\n",
         "",
-        "=== DEV MODE: no USHS_JWT_SECRET set; a random secret was made for this run only ===",
+        "=== DEV MODE: no credentials configured; a random secret was made for this run only ===",
         "Subscriber token (24h): " + subscriber,
         "Publisher token (24h):  " + publisher,
         "",

@@ -9,7 +9,10 @@ import org.ushs.common.config.ConfigException;
 import org.ushs.common.config.ConfigLoader;
 import org.ushs.common.config.UshsConfig;
 
-/** Starts a node from the {@code USHS_*} environment; see README for every setting. */
+/**
+ * Starts a node from the {@code USHS_*} environment; see README for every setting. With arguments
+ * it runs a command instead: {@code keys add ...} ({@link KeysCommand}).
+ */
 public final class Main {
 
   private static final Logger LOG = Logger.getLogger(Main.class.getName());
@@ -18,6 +21,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) throws IOException {
+    if (args.length > 0) {
+      System.exit(KeysCommand.run(args, System.out, System.err));
+      return;
+    }
     long started = System.nanoTime();
     configureLogging();
     UshsConfig config;

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.ushs.common.auth.Authenticator;
-import org.ushs.common.auth.JwtAuthenticator;
 import org.ushs.common.bus.EventBatchCodec;
 import org.ushs.common.config.GatewaySettings;
 import org.ushs.common.config.Role;
@@ -22,6 +21,7 @@ import org.ushs.common.log.EventLog;
 import org.ushs.common.log.PublishDedupe;
 import org.ushs.common.log.RingbufferEventLog;
 import org.ushs.gateway.GatewayVerticle;
+import org.ushs.gateway.security.GatewaySecurity;
 import org.ushs.ingest.IngestVerticle;
 import org.ushs.replay.ReplayVerticle;
 
@@ -44,7 +44,7 @@ public final class Node {
     this.cluster = cluster;
   }
 
-  /** Joins the cluster and deploys the configured roles; the auth secret must be set. */
+  /** Joins the cluster and deploys the configured roles; some credential source must be set. */
   public static Future<Node> start(UshsConfig config) {
     HazelcastClusterManager cluster =
         new HazelcastClusterManager(HazelcastSetup.config(config.cluster(), config.replay()));
@@ -64,7 +64,7 @@ public final class Node {
     HazelcastInstance hazelcast = cluster.getHazelcastInstance();
     EventLog log = new RingbufferEventLog(vertx, hazelcast, config.replay().capacity());
     NodeReadiness readiness = new NodeReadiness(cluster, log);
-    Authenticator auth = new JwtAuthenticator(vertx, config.auth().jwtSecret());
+    Authenticator auth = NodeAuth.authenticator(vertx, config);
     Future<Void> chain = Future.succeededFuture();
     if (config.runs(Role.REPLAY)) {
       chain = chain.compose(v -> track(vertx.deployVerticle(new ReplayVerticle(log))));
@@ -78,9 +78,13 @@ public final class Node {
               .onSuccess(v -> ingestPort = ingest.actualPort());
     }
     if (config.runs(Role.GATEWAY)) {
+      GatewaySecurity security =
+          new GatewaySecurity(auth, config.tls(), config.auth().allowedOrigins());
       chain =
           chain.compose(
-              v -> deployGateways(config.gateway(), config.replay().capacity(), auth, readiness));
+              v ->
+                  deployGateways(
+                      config.gateway(), config.replay().capacity(), security, readiness));
     }
     return chain
         .map(v -> this)
@@ -88,14 +92,17 @@ public final class Node {
   }
 
   private Future<Void> deployGateways(
-      GatewaySettings settings, int idIndexCapacity, Authenticator auth, NodeReadiness readiness) {
+      GatewaySettings settings,
+      int idIndexCapacity,
+      GatewaySecurity security,
+      NodeReadiness readiness) {
     BusLogReader reader = new BusLogReader(vertx.eventBus(), BUS_READ_TIMEOUT);
     List<GatewayVerticle> instances = new CopyOnWriteArrayList<>();
     return track(
             vertx.deployVerticle(
                 () -> {
                   GatewayVerticle gateway =
-                      new GatewayVerticle(settings, auth, reader, readiness, idIndexCapacity);
+                      new GatewayVerticle(settings, security, reader, readiness, idIndexCapacity);
                   instances.add(gateway);
                   return gateway;
                 },

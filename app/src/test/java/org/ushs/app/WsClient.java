@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -50,6 +52,21 @@ final class WsClient {
     }
     TestNodes.await(client.ws.connect(options));
     return client;
+  }
+
+  /**
+   * Connects with {@code clientOptions} (TLS, client certificate, ...) and {@code options}; the
+   * future fails when the handshake does, and the client is then closed.
+   */
+  static Future<WsClient> open(
+      Vertx vertx, WebSocketClientOptions clientOptions, WebSocketConnectOptions options) {
+    WsClient client = new WsClient(vertx.createWebSocketClient(clientOptions));
+    return client.ws.connect(options).map(ws -> client).onFailure(failure -> client.client.close());
+  }
+
+  /** The subprotocol the server selected, or null. */
+  String subProtocol() {
+    return ws.subProtocol();
   }
 
   void send(JsonObject command) {

@@ -7,11 +7,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import io.vertx.ext.web.Router;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.ushs.common.auth.AuthFailure;
-import org.ushs.common.auth.Authenticator;
-import org.ushs.common.auth.CredentialSources;
 import org.ushs.common.bus.Addresses;
 import org.ushs.common.bus.EventBatch;
 import org.ushs.common.config.GatewaySettings;
@@ -25,18 +21,19 @@ import org.ushs.gateway.protocol.ServerMessages;
 import org.ushs.gateway.resume.IdIndex;
 import org.ushs.gateway.resume.ReplayGate;
 import org.ushs.gateway.resume.Replays;
+import org.ushs.gateway.security.GatewaySecurity;
+import org.ushs.gateway.security.HandshakeLog;
 
 /**
- * The client side: WebSocket {@code /ushs/v1/ws} with authentication at the handshake, and the live
- * fan-out. One instance per event loop, each with its own bus consumer, ordering and hub.
+ * The client side: WebSocket {@code /ushs/v1/ws} (over TLS when configured) with the origin check
+ * and authentication at the handshake ({@link GatewaySecurity}), and the live fan-out. One instance
+ * per event loop, each with its own bus consumer, ordering and hub.
  */
 public final class GatewayVerticle extends VerticleBase {
 
   static final String PATH = "/ushs/v1/ws";
-  private static final Logger LOG = Logger.getLogger(GatewayVerticle.class.getName());
-
   private final GatewaySettings settings;
-  private final Authenticator authenticator;
+  private final GatewaySecurity security;
   private final LogReader logReader;
   private final Readiness readiness;
   private final int idIndexCapacity;
@@ -47,12 +44,12 @@ public final class GatewayVerticle extends VerticleBase {
 
   public GatewayVerticle(
       GatewaySettings settings,
-      Authenticator authenticator,
+      GatewaySecurity security,
       LogReader logReader,
       Readiness readiness,
       int idIndexCapacity) {
     this.settings = settings;
-    this.authenticator = authenticator;
+    this.security = security;
     this.logReader = logReader;
     this.readiness = readiness;
     this.idIndexCapacity = idIndexCapacity;
@@ -75,6 +72,7 @@ public final class GatewayVerticle extends VerticleBase {
         vertx
             .createHttpServer(serverOptions())
             .webSocketHandshakeHandler(this::handshake)
+            .exceptionHandler(HandshakeLog::connectionFailed)
             .requestHandler(router);
     return vertx
         .eventBus()
@@ -85,11 +83,12 @@ public final class GatewayVerticle extends VerticleBase {
   }
 
   private HttpServerOptions serverOptions() {
-    return new HttpServerOptions()
-        .setHost(settings.bindHost())
-        .setMaxWebSocketFrameSize(settings.maxFrame())
-        .setMaxWebSocketMessageSize(settings.maxFrame())
-        .setRegisterWebSocketWriteHandlers(false);
+    return security.apply(
+        new HttpServerOptions()
+            .setHost(settings.bindHost())
+            .setMaxWebSocketFrameSize(settings.maxFrame())
+            .setMaxWebSocketMessageSize(settings.maxFrame())
+            .setRegisterWebSocketWriteHandlers(false));
   }
 
   /** The port the gateway listens on (useful when configured as 0). */
@@ -99,44 +98,49 @@ public final class GatewayVerticle extends VerticleBase {
 
   private void handshake(ServerWebSocketHandshake handshake) {
     if (!PATH.equals(handshake.path())) {
+      HandshakeLog.refused(handshake, "unknown path (404)", null);
       handshake.reject(404);
+      return;
+    }
+    if (!security.originAllowed(handshake)) {
+      HandshakeLog.refused(handshake, "origin not allowed (403)", null);
+      handshake.reject(403);
       return;
     }
     ConnectQuery query = ConnectQuery.parse(handshake.query());
     String lastEventId = handshake.headers().get("Last-Event-ID");
     String resumeFrom = lastEventId != null ? lastEventId : query.first("lastEventId");
-    CredentialSources.bearer(handshake.headers())
-        .map(authenticator::authenticate)
-        .orElseGet(
-            () ->
-                Future.failedFuture(
-                    new AuthFailure(AuthFailure.Kind.MISSING, "Authentication required")))
+    security
+        .authenticate(handshake, query.parameters())
         .onComplete(
-            auth ->
-                handshake
-                    .accept()
-                    .onSuccess(
-                        ws -> {
-                          if (auth.succeeded()) {
-                            new Session(vertx, ws, auth.result(), hub, replays)
-                                .open(query, resumeFrom);
-                          } else {
-                            refuse(ws, auth.cause(), handshake);
-                          }
-                        }));
+            auth -> {
+              AuthFailure refusal = auth.succeeded() ? null : refusal(auth.cause(), handshake);
+              handshake
+                  .accept()
+                  .onSuccess(
+                      ws -> {
+                        if (refusal == null) {
+                          new Session(
+                                  vertx, ws, auth.result(), hub, security.authenticator(), replays)
+                              .open(query, resumeFrom);
+                        } else {
+                          refuse(ws, refusal);
+                        }
+                      });
+            });
   }
 
-  private static void refuse(ServerWebSocket ws, Throwable failure, ServerWebSocketHandshake hs) {
+  /** The failure as the client will see it; logged here, once, even if the client is gone. */
+  private static AuthFailure refusal(Throwable failure, ServerWebSocketHandshake handshake) {
     AuthFailure auth =
-        failure instanceof AuthFailure known
-            ? known
-            : new AuthFailure(AuthFailure.Kind.INVALID, "invalid credentials");
+        failure instanceof AuthFailure known ? known : AuthFailure.invalid("invalid credentials");
+    HandshakeLog.refused(handshake, auth.kind().wsCode + " " + auth.getMessage(), auth.identity());
+    return auth;
+  }
+
+  private static void refuse(ServerWebSocket ws, AuthFailure auth) {
     ErrorCode code =
         auth.kind() == AuthFailure.Kind.MISSING ? ErrorCode.AUTH_REQUIRED : ErrorCode.UNAUTHORIZED;
-    LOG.log(
-        Level.INFO,
-        "refused connection from {0}: {1}",
-        new Object[] {hs.remoteAddress(), auth.getMessage()});
     ws.writeFrame(Frames.text(ServerMessages.error(code, auth.getMessage(), null, null)));
     ws.close((short) code.code, auth.getMessage());
   }

@@ -6,6 +6,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import java.time.Instant;
 import java.util.List;
+import org.ushs.common.auth.Authenticator;
 import org.ushs.common.auth.Principal;
 import org.ushs.common.event.SequencedEvent;
 import org.ushs.gateway.protocol.Command;
@@ -27,21 +28,29 @@ final class Session implements ResumeTarget {
 
   private final Vertx vertx;
   private final ServerWebSocket ws;
-  private final Principal principal;
   private final Hub hub;
   private final Replays replays;
+  private final Authenticator authenticator;
+  private Principal principal; // a refresh swaps it; every check reads it afresh
   private final Subscriptions subscriptions = new Subscriptions();
   private Resume resume;
   private long lastSequence = -1;
   private long expiryTimer = -1;
   private boolean closing;
 
-  Session(Vertx vertx, ServerWebSocket ws, Principal principal, Hub hub, Replays replays) {
+  Session(
+      Vertx vertx,
+      ServerWebSocket ws,
+      Principal principal,
+      Hub hub,
+      Authenticator authenticator,
+      Replays replays) {
     this.vertx = vertx;
     this.ws = ws;
     this.principal = principal;
     this.hub = hub;
     this.replays = replays;
+    this.authenticator = authenticator;
   }
 
   /**
@@ -154,9 +163,32 @@ final class Session implements ResumeTarget {
       subscriptions.remove(unsubscribe.selectors());
       hub.reindex(this, subscriptions.categories());
       send(ServerMessages.acknowledged("unsubscribed", unsubscribe.selectors()));
+    } else if (command instanceof Command.Refresh refresh) {
+      refresh(refresh.token());
     } else {
       send(ServerMessages.pong(Instant.now()));
     }
+  }
+
+  /** New permissions and expiry from now on; a bad token closes the connection with 4002. */
+  private void refresh(String token) {
+    TokenRefresh.verify(authenticator, principal, token, ws.remoteAddress())
+        .onComplete(
+            result -> {
+              if (closing) {
+                return;
+              }
+              if (result.failed()) {
+                String why = TokenRefresh.reason(result.cause());
+                send(ServerMessages.error(ErrorCode.UNAUTHORIZED, why, null, null));
+                close(ErrorCode.UNAUTHORIZED, why);
+                return;
+              }
+              principal = result.result();
+              vertx.cancelTimer(expiryTimer);
+              scheduleExpiry();
+              send(ServerMessages.refreshed(principal.expiresAt()));
+            });
   }
 
   private void subscribe(Command.Subscribe subscribe) {

@@ -84,12 +84,16 @@ public final class IngestVerticle extends VerticleBase {
   }
 
   private Future<Principal> authorize(RoutingContext ctx) {
-    return CredentialSources.bearer(ctx.request().headers())
-        .map(authenticator::authenticate)
-        .orElseGet(
-            () ->
-                Future.failedFuture(
-                    new AuthFailure(AuthFailure.Kind.MISSING, "credentials required")))
+    return Future.succeededFuture(ctx.request().headers())
+        .map(CredentialSources::headers)
+        .compose(
+            found ->
+                found
+                    .map(authenticator::authenticate)
+                    .orElseGet(
+                        () ->
+                            Future.failedFuture(
+                                new AuthFailure(AuthFailure.Kind.MISSING, "credentials required"))))
         .compose(
             principal ->
                 principal.permissions().publish()

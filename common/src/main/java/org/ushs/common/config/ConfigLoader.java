@@ -43,9 +43,16 @@ public final class ConfigLoader {
           "USHS_MAX_BODY",
           "USHS_REPLAY_CAPACITY",
           "USHS_REPLAY_TTL",
-          "USHS_JWT_SECRET");
-
-  private static final int MIN_SECRET_BYTES = 32;
+          "USHS_JWT_SECRET",
+          "USHS_JWT_PUBLIC_KEYS",
+          "USHS_JWT_ISSUER",
+          "USHS_JWT_AUDIENCE",
+          "USHS_API_KEYS_FILE",
+          "USHS_TLS_CERT",
+          "USHS_TLS_KEY",
+          "USHS_TLS_CLIENT_CA",
+          "USHS_TLS_CLIENT_MAP",
+          "USHS_ALLOWED_ORIGINS");
 
   private ConfigLoader() {}
 
@@ -73,6 +80,7 @@ public final class ConfigLoader {
   private static UshsConfig build(Settings s) {
     String httpHost = s.string("USHS_HTTP_HOST", "0.0.0.0");
     int cores = Runtime.getRuntime().availableProcessors();
+    TlsSettings tls = SecurityReader.tls(s);
     return new UshsConfig(
         roles(s),
         new ClusterSettings(
@@ -97,7 +105,8 @@ public final class ConfigLoader {
         new ReplaySettings(
             s.integer("USHS_REPLAY_CAPACITY", 100_000, 1, 100_000_000),
             s.duration("USHS_REPLAY_TTL", Duration.ofHours(1))),
-        new AuthSettings(secret(s)));
+        SecurityReader.auth(s, tls),
+        tls);
   }
 
   private static Set<Role> roles(Settings s) {
@@ -106,15 +115,6 @@ public final class ConfigLoader {
       roles.add(Role.parse(name));
     }
     return roles.isEmpty() ? EnumSet.allOf(Role.class) : roles;
-  }
-
-  private static String secret(Settings s) {
-    String secret = s.string("USHS_JWT_SECRET", null);
-    if (secret != null
-        && secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
-      throw new ConfigException("USHS_JWT_SECRET", "must be at least 32 bytes for HS256");
-    }
-    return secret;
   }
 
   private static Map<String, String> readFile(Path path) {

@@ -15,4 +15,13 @@ public sealed interface Command {
 
   /** Asks for a {@code pong}. */
   record Ping() implements Command {}
+
+  /** Swaps in a new token for the connection (same identity); the token never shows. */
+  record Refresh(String token) implements Command {
+
+    @Override
+    public String toString() {
+      return "Refresh[token=redacted]";
+    }
+  }
 }

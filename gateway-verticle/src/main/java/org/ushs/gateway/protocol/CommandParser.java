@@ -11,8 +11,9 @@ import org.ushs.gateway.subscription.Filter;
 import org.ushs.gateway.subscription.Selector;
 
 /**
- * Parses client commands: {@code subscribe}, {@code unsubscribe}, {@code ping}. Malformed input is
- * a 4000 error naming the field; unknown event types or severities are 4004. Pure.
+ * Parses client commands: {@code subscribe}, {@code unsubscribe}, {@code ping}, {@code refresh}.
+ * Malformed input is a 4000 error naming the field; unknown event types or severities are 4004.
+ * Pure.
  */
 public final class CommandParser {
 
@@ -30,8 +31,10 @@ public final class CommandParser {
           new Command.Subscribe(selectors(json.getValue("eventTypes")), filter(json));
       case "unsubscribe" -> new Command.Unsubscribe(selectors(json.getValue("eventTypes")));
       case "ping" -> new Command.Ping();
+      case "refresh" -> new Command.Refresh(token(json.getValue("token")));
       default ->
-          throw invalid("command", "unknown command: must be subscribe, unsubscribe or ping");
+          throw invalid(
+              "command", "unknown command: must be subscribe, unsubscribe, ping or refresh");
     };
   }
 
@@ -68,6 +71,13 @@ public final class CommandParser {
                           "unknown event type: " + name)));
     }
     return selectors;
+  }
+
+  private static String token(Object value) {
+    if (!(value instanceof String token) || token.isBlank()) {
+      throw invalid("token", "required: a non-empty string");
+    }
+    return token;
   }
 
   private static Filter filter(JsonObject command) {

@@ -29,6 +29,14 @@ public final class ServerMessages {
     return new JsonObject().put("type", "pong").put("timestamp", now.toString()).toBuffer();
   }
 
+  /** The answer to {@code refresh}: the new token's expiry (null: none). */
+  public static Buffer refreshed(Instant expiresAt) {
+    return new JsonObject()
+        .put("type", "refreshed")
+        .put("expiresAt", expiresAt == null ? null : expiresAt.toString())
+        .toBuffer();
+  }
+
   /** {@code subscribed} or {@code unsubscribed}, echoing the names the client sent. */
   public static Buffer acknowledged(String type, List<Selector> selectors) {
     JsonArray names = new JsonArray(selectors.stream().map(Selector::name).toList());

@@ -29,6 +29,7 @@ class CommandParserTest {
     return Stream.of(
         Arguments.of("{'command':'ping'}", new Command.Ping()),
         Arguments.of("{'command':'ping','eventTypes':7}", new Command.Ping()),
+        Arguments.of("{'command':'refresh','token':'a.b.c'}", new Command.Refresh("a.b.c")),
         Arguments.of(
             "{'command':'subscribe','eventTypes':['error','*']}",
             new Command.Subscribe(selectors("error", "*"), Filter.NONE)),
@@ -85,6 +86,9 @@ class CommandParserTest {
           {'command':null}                                   | 4000 | command
           {'command':1}                                      | 4000 | command
           {'command':['ping']}                               | 4000 | command
+          {'command':'refresh'}                              | 4000 | token
+          {'command':'refresh','token':''}                   | 4000 | token
+          {'command':'refresh','token':['a.b.c']}            | 4000 | token
           {'command':'PING'}                                 | 4000 | command
           {'command':'publish'}                              | 4000 | command
           {'command':'subscribe'}                            | 4000 | eventTypes
@@ -130,7 +134,7 @@ class CommandParserTest {
           {'command':'subscribe','eventTypes':['nope']}     | unknown event type: nope
           {'command':'subscribe','eventTypes':[]}           | must name at least one event type
           {'command':'subscribe','eventTypes':[1]}          | must be an array of strings
-          {'command':'frobnicate'}                          | unknown command: must be subscribe, unsubscribe or ping
+          {'command':'frobnicate'}                          | unknown command: must be subscribe, unsubscribe, ping or refresh
           {}                                                | required: a string
           [1]                                               | must be a JSON object
           """)
