@@ -107,6 +107,9 @@ class ProtocolSchemaTest {
         "subscriptionAck",
         client.request(command("unsubscribe").put("eventTypes", types), "unsubscribed"));
     assertConforms("pong", client.request(command("ping"), "pong"));
+    String token = TestNodes.subscriberToken(vertx);
+    assertConforms(
+        "refreshed", client.request(command("refresh").put("token", token), "refreshed"));
     assertConforms("error", client.request(command("dance"), "error"));
     assertConforms(
         "error",
