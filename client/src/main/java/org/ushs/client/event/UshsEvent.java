@@ -30,9 +30,12 @@ public final class UshsEvent {
     if (!(json.getValue("id") instanceof String) || !(json.getValue("type") instanceof String)) {
       throw new IllegalArgumentException("not an event: id and type required");
     }
+    if (!(json.getValue("sequence") instanceof String sequence)) {
+      throw new IllegalArgumentException("not an event: sequence must be a decimal string");
+    }
     try {
-      return new UshsEvent(json.copy(), Long.parseLong(json.getString("sequence")));
-    } catch (NumberFormatException | ClassCastException e) {
+      return new UshsEvent(json.copy(), Long.parseLong(sequence));
+    } catch (NumberFormatException e) {
       throw new IllegalArgumentException("not an event: sequence must be a decimal string", e);
     }
   }
