@@ -42,6 +42,7 @@ public record ClientOptions(
       throw new IllegalArgumentException("at least one endpoint");
     }
     endpoints = List.copyOf(endpoints);
+    endpoints.forEach(ConnectRequest::check);
     credentials = credentials == null ? new Credentials.None() : credentials;
   }
 

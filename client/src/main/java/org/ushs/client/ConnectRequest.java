@@ -27,17 +27,7 @@ final class ConnectRequest {
    */
   static WebSocketConnectOptions options(
       URI endpoint, Credentials credentials, Subscription first, String lastEventId) {
-    String scheme = endpoint.getScheme() == null ? "ws" : endpoint.getScheme();
-    boolean tls =
-        switch (scheme.toLowerCase(Locale.ROOT)) {
-          case "wss", "https" -> true;
-          case "ws", "http" -> false;
-          default ->
-              throw new IllegalArgumentException("endpoint scheme must be ws or wss: " + endpoint);
-        };
-    if (endpoint.getHost() == null) {
-      throw new IllegalArgumentException("endpoint has no host: " + endpoint);
-    }
+    boolean tls = check(endpoint);
     int port = endpoint.getPort() > 0 ? endpoint.getPort() : tls ? 443 : 80;
     String path =
         endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty()
@@ -56,6 +46,22 @@ final class ConnectRequest {
       options.addHeader("Last-Event-ID", lastEventId);
     }
     return options;
+  }
+
+  /** Whether {@code endpoint} is TLS; throws IllegalArgumentException when it is unusable. */
+  static boolean check(URI endpoint) {
+    String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme();
+    boolean tls =
+        switch (scheme.toLowerCase(Locale.ROOT)) {
+          case "wss", "https" -> true;
+          case "ws", "http" -> false;
+          default ->
+              throw new IllegalArgumentException("endpoint scheme must be ws or wss: " + endpoint);
+        };
+    if (endpoint.getHost() == null) {
+      throw new IllegalArgumentException("endpoint has no host: " + endpoint);
+    }
+    return tls;
   }
 
   private static String query(String existing, Credentials credentials, Subscription first) {

@@ -223,11 +223,16 @@ public final class UshsClient implements Conversation.Owner {
     Conversation current = new Conversation(ws, this, lastEventId != null);
     conversation = current;
     changeState(ConnectionState.CONNECTING, null, null, null);
-    ws.connect(
-            ConnectRequest.options(endpoint, credentials, queried, lastEventId)
-                .setConnectTimeout(options.connectTimeout().toMillis()))
-        .onSuccess(opened -> restore(current))
-        .onFailure(failure -> current.end(null, String.valueOf(failure.getMessage())));
+    try {
+      ws.connect(
+              ConnectRequest.options(endpoint, credentials, queried, lastEventId)
+                  .setConnectTimeout(options.connectTimeout().toMillis()))
+          .onSuccess(opened -> restore(current))
+          .onFailure(failure -> current.end(null, String.valueOf(failure.getMessage())));
+    } catch (RuntimeException e) {
+      conversation = null;
+      stop(null, "cannot connect to " + endpoint + ": " + e.getMessage());
+    }
   }
 
   /** Re-sends the subscriptions the query did not carry; answers who waited for them. */
