@@ -1,0 +1,160 @@
+package org.ushs.cli;
+
+import io.vertx.core.Vertx;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.ushs.client.ClientOptions;
+import org.ushs.client.ConnectionState;
+import org.ushs.client.StateChange;
+import org.ushs.client.Subscription;
+import org.ushs.client.UshsClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ushs tail}: follows events, reconnecting and resuming by itself. */
+@Command(
+    name = "tail",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Subscribe and print events as they come; reconnects and resumes by itself.",
+      "Stops with exit 2 when the credentials are refused, 3 when it gives up connecting."
+    })
+final class TailCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin CredentialOptions credentials;
+
+  @Option(
+      names = "--url",
+      defaultValue = "ws://localhost:8080/ushs/v1/ws",
+      split = ",",
+      description = "Gateway URL(s); several are tried in turn (default: ${DEFAULT-VALUE}).")
+  List<String> urls;
+
+  @Option(
+      names = {"-t", "--types"},
+      defaultValue = "*",
+      split = ",",
+      description = "Event types: error,session,patch,deployment,health, a full type, * (default).")
+  List<String> types;
+
+  @Option(names = "--service", split = ",", description = "Only these services.")
+  List<String> services;
+
+  @Option(names = "--severity", split = ",", description = "Only these severities.")
+  List<String> severities;
+
+  @Option(names = "--session", description = "Only this healing session.")
+  String session;
+
+  @Option(
+      names = "--since",
+      description = "Resume after this event id (earliest: everything retained).")
+  String since;
+
+  @Option(
+      names = {"-o", "--output"},
+      defaultValue = "json",
+      description = "json (one CloudEvent per line, default) or table.")
+  EventPrinter.Format format;
+
+  @Option(
+      names = {"-n", "--count"},
+      description = "Exit 0 after this many events.")
+  Integer count;
+
+  @Option(
+      names = "--max-attempts",
+      defaultValue = "5",
+      description =
+          "Consecutive failed connection attempts before exit 3; 0: never give up"
+              + " (default: ${DEFAULT-VALUE}).")
+  int maxAttempts;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    EventPrinter printer = new EventPrinter(spec.commandLine().getOut(), format);
+    ClientOptions.Builder options =
+        ClientOptions.builder()
+            .credentials(credentials.credentials())
+            .subscription(subscription())
+            .resumeFrom(since)
+            .maxAttempts(maxAttempts);
+    Vertx vertx = Vertx.vertx();
+    CompletableFuture<Integer> exit = new CompletableFuture<>();
+    AtomicInteger printed = new AtomicInteger();
+    UshsClient client;
+    try {
+      urls.forEach(options::endpoint);
+      client = UshsClient.create(vertx, options.build());
+    } catch (IllegalArgumentException e) {
+      vertx.close();
+      throw new Ushs.UsageException(e.getMessage());
+    }
+    client
+        .onEvent(
+            event -> {
+              printer.print(event);
+              if (count != null && printed.incrementAndGet() >= count) {
+                exit.complete(ExitCodes.OK);
+              }
+            })
+        .onReplay(
+            replay -> {
+              if (!replay.recovered()) {
+                err.println(
+                    "ushs: could not resume after "
+                        + replay.lastEventId()
+                        + ": events may have been missed");
+              }
+            })
+        .onError(error -> err.println("ushs: server error " + error))
+        .onStateChange(change -> onState(change, err, exit));
+    Thread hook = new Thread(() -> exit.complete(ExitCodes.OK), "ushs-tail-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    client.connect();
+    int code = exit.join();
+    try {
+      client.close().toCompletionStage().toCompletableFuture().join();
+      vertx.close().toCompletionStage().toCompletableFuture().join();
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the JVM is already exiting (Ctrl-C): nothing left to unregister
+    }
+    return code;
+  }
+
+  private Subscription subscription() {
+    return new Subscription(types, services, severities, session);
+  }
+
+  private static void onState(
+      StateChange change, PrintWriter err, CompletableFuture<Integer> exit) {
+    if (change.state() == ConnectionState.DISCONNECTED) {
+      err.printf(
+          "ushs: disconnected from %s (%s), reconnecting in %d ms%n",
+          change.endpoint(),
+          (change.closeCode() == null ? "" : "close " + change.closeCode() + " ")
+              + (change.reason() == null ? "" : change.reason()),
+          change.retryIn().toMillis());
+    } else if (change.state() == ConnectionState.STOPPED && !exit.isDone()) {
+      Integer code = change.closeCode();
+      boolean auth = code != null && (code == 4001 || code == 4002);
+      err.printf(
+          "ushs: %s: %s%s%n",
+          auth ? "credentials refused" : "stopped",
+          code == null ? "" : code + " ",
+          change.reason());
+      exit.complete(auth ? ExitCodes.AUTH : ExitCodes.CONNECTION);
+    }
+    err.flush();
+  }
+}

@@ -1,0 +1,351 @@
+package org.ushs.client;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.ushs.client.event.UshsEvent;
+
+/**
+ * A client of the USHS gateway that stays connected: it reconnects by itself (exponential backoff
+ * with full jitter, rotating through the endpoints), resumes after the last event it delivered
+ * ({@code Last-Event-ID}), restores its subscriptions, and follows the close-code table ({@link
+ * CloseCodePolicy}). Events reach the listeners in sequence order, each once.
+ *
+ * <p>Methods may be called from any thread; listeners and futures run on the client's Vert.x
+ * context, one at a time. A client that reached {@link ConnectionState#STOPPED} stays stopped.
+ */
+public final class UshsClient implements Conversation.Owner {
+
+  private final Vertx vertx;
+  private final Context context;
+  private final ClientOptions options;
+  private final WebSocketClient sockets;
+  private final Listeners listeners = new Listeners();
+  private final SubscriptionLog subscriptions = new SubscriptionLog();
+  private final Promise<Void> firstAccept = Promise.promise();
+  private final Promise<Void> stoppedPromise = Promise.promise();
+  private final Reconnects reconnects;
+  private List<Promise<Void>> awaitingRestore = new ArrayList<>();
+  private Credentials credentials;
+  private Conversation conversation;
+  private Subscription queried;
+  private ConnectionState state = ConnectionState.DISCONNECTED;
+  private String lastEventId;
+  private long lastSequence = -1;
+  private boolean started;
+  private boolean stopping;
+
+  private UshsClient(Vertx vertx, ClientOptions options) {
+    this.vertx = vertx;
+    this.context = vertx.getOrCreateContext();
+    this.options = options;
+    this.credentials = options.credentials();
+    this.lastEventId = options.resumeFrom();
+    this.reconnects = new Reconnects(options);
+    WebSocketClientOptions socketOptions =
+        new WebSocketClientOptions()
+            .setMaxFrameSize(4 * 1024 * 1024)
+            .setMaxMessageSize(4 * 1024 * 1024)
+            .setKeyCertOptions(options.keyCert())
+            .setTrustOptions(options.trust());
+    this.sockets = vertx.createWebSocketClient(socketOptions);
+    if (options.subscription() != null) {
+      subscriptions.subscribed(options.subscription());
+    }
+  }
+
+  /** A client that does nothing until {@link #connect()}. */
+  public static UshsClient create(Vertx vertx, ClientOptions options) {
+    return new UshsClient(vertx, options);
+  }
+
+  public UshsClient onEvent(Consumer<UshsEvent> listener) {
+    listeners.events.add(listener);
+    return this;
+  }
+
+  public UshsClient onStateChange(Consumer<StateChange> listener) {
+    listeners.states.add(listener);
+    return this;
+  }
+
+  /** Every error message the server sends (see {@link UshsError}). */
+  public UshsClient onError(Consumer<UshsError> listener) {
+    listeners.errors.add(listener);
+    return this;
+  }
+
+  /** The answer to each resume; {@code recovered == false} means events may have been missed. */
+  public UshsClient onReplay(Consumer<ReplayResult> listener) {
+    listeners.replays.add(listener);
+    return this;
+  }
+
+  /**
+   * Starts connecting. The future completes when the server first accepts the connection, and fails
+   * only if the client stops before that (credentials refused, attempt limit, close).
+   */
+  public Future<Void> connect() {
+    return onContext(
+        () -> {
+          if (!started) {
+            started = true;
+            open();
+          }
+          return firstAccept.future();
+        });
+  }
+
+  /**
+   * Adds a subscription, kept for every later connection. Completes with the server's ack (on the
+   * next connection when disconnected); fails with the server's 4000/4002/4004 error, and the
+   * subscription is then dropped.
+   */
+  public Future<Void> subscribe(Subscription subscription) {
+    return onContext(
+        () -> {
+          subscriptions.subscribed(subscription);
+          if (conversation == null || !conversation.isOpen()) {
+            return awaitRestore();
+          }
+          return conversation
+              .request(subscription.toCommand(), "subscribed")
+              .<Void>mapEmpty()
+              .recover(failure -> afterSubscribeFailure(subscription, failure));
+        });
+  }
+
+  private Future<Void> afterSubscribeFailure(Subscription subscription, Throwable failure) {
+    if (failure instanceof UshsException e && e.isConnectionLost()) {
+      return awaitRestore();
+    }
+    subscriptions.refused(subscription);
+    return Future.failedFuture(failure);
+  }
+
+  private Future<Void> awaitRestore() {
+    Promise<Void> promise = Promise.promise();
+    awaitingRestore.add(promise);
+    return promise.future();
+  }
+
+  /** Removes event types from the subscriptions (as the server does, narrowing {@code *} too). */
+  public Future<Void> unsubscribe(String... eventTypes) {
+    List<String> names = List.of(eventTypes);
+    return onContext(
+        () -> {
+          subscriptions.unsubscribed(names);
+          if (conversation == null || !conversation.isOpen()) {
+            return Future.succeededFuture();
+          }
+          return conversation
+              .request(SubscriptionLog.unsubscribeCommand(names), "unsubscribed")
+              .mapEmpty();
+        });
+  }
+
+  /** The {@code ping} command; the server's timestamp from {@code pong}. */
+  public Future<Instant> ping() {
+    return onContext(() -> request(new JsonObject().put("command", "ping"), "pong"))
+        .map(pong -> Instant.parse(pong.getString("timestamp")));
+  }
+
+  /**
+   * Replaces the token (bearer or access token) for this connection ({@code refresh} command) and
+   * for every later one. Completes with the new expiry the server gives, or null when not connected
+   * (the token is used at the next connection).
+   */
+  public Future<Instant> refresh(String token) {
+    return onContext(
+        () -> {
+          credentials = credentials.withToken(token);
+          if (conversation == null || !conversation.isOpen()) {
+            return Future.<Instant>succeededFuture(null);
+          }
+          JsonObject command = new JsonObject().put("command", "refresh").put("token", token);
+          return conversation
+              .request(command, "refreshed")
+              .map(reply -> Instant.parse(reply.getString("expiresAt")));
+        });
+  }
+
+  private Future<JsonObject> request(JsonObject command, String expected) {
+    return conversation == null
+        ? Future.failedFuture(UshsException.connectionLost(null, null))
+        : conversation.request(command, expected);
+  }
+
+  /** Closes the connection and stops reconnecting; completes once {@code STOPPED}. */
+  public Future<Void> close() {
+    return onContext(
+            () -> {
+              if (state == ConnectionState.STOPPED) {
+                return stoppedPromise.future();
+              }
+              stopping = true;
+              reconnects.cancel(vertx);
+              if (conversation != null) {
+                conversation.close();
+              } else {
+                stop(null, "client closed");
+              }
+              return stoppedPromise.future();
+            })
+        .eventually(sockets::close);
+  }
+
+  public ConnectionState state() {
+    return state;
+  }
+
+  /** The id of the last event delivered: where the next connection resumes. */
+  public String lastEventId() {
+    return lastEventId;
+  }
+
+  private void open() {
+    URI endpoint = reconnects.endpoint();
+    SubscriptionLog.Plan plan = subscriptions.plan();
+    queried = plan.query();
+    ClientWebSocket ws = sockets.webSocket();
+    Conversation current = new Conversation(ws, this, lastEventId != null);
+    conversation = current;
+    changeState(ConnectionState.CONNECTING, null, null, null);
+    try {
+      ws.connect(
+              ConnectRequest.options(endpoint, credentials, queried, lastEventId)
+                  .setConnectTimeout(options.connectTimeout().toMillis()))
+          .onSuccess(opened -> restore(current))
+          .onFailure(failure -> current.end(null, String.valueOf(failure.getMessage())));
+    } catch (RuntimeException e) {
+      conversation = null;
+      stop(null, "cannot connect to " + endpoint + ": " + e.getMessage());
+    }
+  }
+
+  /** Re-sends the subscriptions the query did not carry; answers who waited for them. */
+  private void restore(Conversation current) {
+    SubscriptionLog.Plan plan = subscriptions.plan();
+    List<JsonObject> commands = new ArrayList<>();
+    if (queried != null && !queried.equals(plan.query())) {
+      commands.add(SubscriptionLog.unsubscribeCommand(queried.eventTypes()));
+    }
+    if (plan.query() != null && !plan.query().equals(queried)) {
+      commands.add(plan.query().toCommand());
+    }
+    commands.addAll(plan.commands());
+    List<Promise<Void>> waiting = awaitingRestore;
+    awaitingRestore = new ArrayList<>();
+    current
+        .opened(commands)
+        .onComplete(
+            restored -> {
+              if (restored.succeeded()) {
+                waiting.forEach(Promise::tryComplete);
+              } else if (restored.cause() instanceof UshsException e && e.isConnectionLost()) {
+                awaitingRestore.addAll(waiting);
+              } else {
+                waiting.forEach(p -> p.tryFail(restored.cause()));
+              }
+            });
+  }
+
+  @Override
+  public void accepted(Conversation current) {
+    reconnects.accepted();
+    changeState(
+        current.isResuming() ? ConnectionState.RESUMING : ConnectionState.CONNECTED,
+        null,
+        null,
+        null);
+    firstAccept.tryComplete();
+  }
+
+  @Override
+  public void event(JsonObject json) {
+    UshsEvent event;
+    try {
+      event = UshsEvent.of(json);
+    } catch (IllegalArgumentException e) {
+      return;
+    }
+    if (event.sequence() <= lastSequence) {
+      return;
+    }
+    lastSequence = event.sequence();
+    lastEventId = event.id();
+    Listeners.fire(listeners.events, event);
+  }
+
+  @Override
+  public void replay(JsonObject json) {
+    boolean recovered = json.getBoolean("recovered", false);
+    if (!recovered) {
+      // the log no longer knows our position (new cluster, retention): sequences may restart
+      lastSequence = -1;
+    }
+    ReplayResult result = new ReplayResult(recovered, json.getInteger("count", 0), lastEventId);
+    if (state == ConnectionState.RESUMING) {
+      changeState(ConnectionState.CONNECTED, null, null, null);
+    }
+    Listeners.fire(listeners.replays, result);
+  }
+
+  @Override
+  public void error(UshsError error) {
+    Listeners.fire(listeners.errors, error);
+  }
+
+  @Override
+  public void closed(Conversation ended, Integer code, String reason) {
+    if (conversation != ended) {
+      return;
+    }
+    conversation = null;
+    if (stopping) {
+      stop(code, "client closed");
+      return;
+    }
+    Reconnects.Next next = reconnects.afterClose(code, reason, ended.isAccepted());
+    if (next.stop()) {
+      stop(code, next.reason());
+      return;
+    }
+    changeState(ConnectionState.DISCONNECTED, code, reason, next.delay());
+    reconnects.schedule(vertx, next.delay(), this::open);
+  }
+
+  private void stop(Integer code, String reason) {
+    stopping = true;
+    changeState(ConnectionState.STOPPED, code, reason, null);
+    UshsException failure = new UshsException(code == null ? 0 : code, reason);
+    firstAccept.tryFail(failure);
+    awaitingRestore.forEach(p -> p.tryFail(failure));
+    awaitingRestore.clear();
+    stoppedPromise.tryComplete();
+  }
+
+  private void changeState(ConnectionState next, Integer code, String reason, Duration retryIn) {
+    state = next;
+    Listeners.fire(
+        listeners.states, new StateChange(next, reconnects.endpoint(), code, reason, retryIn));
+  }
+
+  private <T> Future<T> onContext(Supplier<Future<T>> action) {
+    Promise<T> promise = Promise.promise();
+    context.runOnContext(v -> action.get().onComplete(promise));
+    return promise.future();
+  }
+}

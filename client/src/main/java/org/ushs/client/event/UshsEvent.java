@@ -1,0 +1,110 @@
+package org.ushs.client.event;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+
+/**
+ * An event as the gateway delivered it: a CloudEvent with the USHS extension attributes {@code
+ * sequence}, {@code service}, {@code severity}, {@code sessionid}. Immutable: {@link #json()}
+ * returns a copy.
+ */
+public final class UshsEvent {
+
+  private static final String PREFIX = "org.ushs.";
+
+  private final JsonObject json;
+  private final long sequence;
+
+  private UshsEvent(JsonObject json, long sequence) {
+    this.json = json;
+    this.sequence = sequence;
+  }
+
+  /**
+   * Reads a CloudEvent from the gateway.
+   *
+   * @throws IllegalArgumentException when {@code id}, {@code type} or a decimal {@code sequence} is
+   *     missing
+   */
+  public static UshsEvent of(JsonObject json) {
+    if (!(json.getValue("id") instanceof String) || !(json.getValue("type") instanceof String)) {
+      throw new IllegalArgumentException("not an event: id and type required");
+    }
+    if (!(json.getValue("sequence") instanceof String sequence)) {
+      throw new IllegalArgumentException("not an event: sequence must be a decimal string");
+    }
+    try {
+      return new UshsEvent(json.copy(), Long.parseLong(sequence));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("not an event: sequence must be a decimal string", e);
+    }
+  }
+
+  public String id() {
+    return json.getString("id");
+  }
+
+  public String type() {
+    return json.getString("type");
+  }
+
+  public String source() {
+    return json.getString("source");
+  }
+
+  public String subject() {
+    return json.getString("subject");
+  }
+
+  /** {@code time}, or null when absent or not a timestamp. */
+  public Instant time() {
+    try {
+      String time = json.getString("time");
+      return time == null ? null : Instant.parse(time);
+    } catch (java.time.format.DateTimeParseException | ClassCastException e) {
+      return null;
+    }
+  }
+
+  /** The event's position in the replay log; strictly increasing on a connection. */
+  public long sequence() {
+    return sequence;
+  }
+
+  public String service() {
+    return json.getString("service");
+  }
+
+  public String severity() {
+    return json.getString("severity");
+  }
+
+  public String sessionId() {
+    return json.getString("sessionid");
+  }
+
+  /** The family: {@code error}, {@code session}, {@code patch}, {@code deployment}, ... */
+  public String category() {
+    String type = type();
+    if (!type.startsWith(PREFIX)) {
+      return "";
+    }
+    int end = type.indexOf('.', PREFIX.length());
+    return end < 0 ? type.substring(PREFIX.length()) : type.substring(PREFIX.length(), end);
+  }
+
+  /** The typed data of the event's family; see {@link EventData}. */
+  public EventData data() {
+    return EventDataReader.read(category(), json.getValue("data"));
+  }
+
+  /** The CloudEvent JSON (a copy). */
+  public JsonObject json() {
+    return json.copy();
+  }
+
+  @Override
+  public String toString() {
+    return json.encode();
+  }
+}

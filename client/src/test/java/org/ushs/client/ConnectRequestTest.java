@@ -1,0 +1,75 @@
+package org.ushs.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.vertx.core.http.WebSocketConnectOptions;
+import java.net.URI;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConnectRequestTest {
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      nullValues = "none",
+      value = {
+        "ws://h:8080/ushs/v1/ws, none, none, h, 8080, false, /ushs/v1/ws",
+        "ws://h:8080, none, none, h, 8080, false, /ushs/v1/ws",
+        "wss://h, none, none, h, 443, true, /ushs/v1/ws",
+        "ws://h, none, none, h, 80, false, /ushs/v1/ws",
+        "ws://h:1/ushs/v1/ws, error|patch, none, h, 1, false, /ushs/v1/ws?subscribe=error%2Cpatch",
+        "ws://h:1/x?a=b, error, apikey:k&1, h, 1, false, /x?a=b&subscribe=error&apikey=k%261",
+        "ws://h:1, none, access:t.o.k, h, 1, false, /ushs/v1/ws?access_token=t.o.k",
+        "ws://h:1, none, bearer:jwt, h, 1, false, /ushs/v1/ws"
+      })
+  void buildsTheHandshake(
+      String url, String types, String credential, String host, int port, boolean ssl, String uri) {
+    Subscription first = types == null ? null : Subscription.of(types.split("\\|", -1));
+    WebSocketConnectOptions options =
+        ConnectRequest.options(URI.create(url), credentials(credential), first, null);
+    assertEquals(host, options.getHost());
+    assertEquals(port, options.getPort());
+    assertEquals(ssl, options.isSsl());
+    assertEquals(uri, options.getURI());
+  }
+
+  private static Credentials credentials(String spec) {
+    if (spec == null) {
+      return new Credentials.None();
+    }
+    String value = spec.substring(spec.indexOf(':') + 1);
+    return switch (spec.substring(0, spec.indexOf(':'))) {
+      case "apikey" -> new Credentials.ApiKey(value);
+      case "access" -> new Credentials.AccessToken(value);
+      default -> new Credentials.Bearer(value);
+    };
+  }
+
+  @ParameterizedTest(name = "headers: credentials {0}, last event {1}")
+  @CsvSource(
+      nullValues = "none",
+      value = {
+        "bearer:jwt, e-9, Bearer jwt, e-9",
+        "none, none, none, none",
+        "apikey:k, e-1, none, e-1"
+      })
+  void setsTheHeaders(String credential, String lastEventId, String auth, String lastHeader) {
+    WebSocketConnectOptions options =
+        ConnectRequest.options(
+            URI.create("ws://h:1"), credentials(credential), Subscription.of("*"), lastEventId);
+    assertEquals(
+        auth, options.getHeaders() == null ? null : options.getHeaders().get("Authorization"));
+    assertEquals(
+        lastHeader,
+        options.getHeaders() == null ? null : options.getHeaders().get("Last-Event-ID"));
+  }
+
+  @ParameterizedTest(name = "{0} is refused")
+  @CsvSource({"http2://h:1", "ftp://h/x", "ws:/nohost"})
+  void refusesOtherSchemes(String url) {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> ConnectRequest.options(URI.create(url), new Credentials.None(), null, null));
+  }
+}
