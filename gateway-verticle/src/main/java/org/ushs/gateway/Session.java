@@ -6,6 +6,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import java.time.Instant;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.ushs.common.auth.Principal;
 import org.ushs.common.event.SequencedEvent;
 import org.ushs.gateway.protocol.Command;
@@ -25,11 +27,14 @@ import org.ushs.gateway.subscription.Subscriptions;
  */
 final class Session implements ResumeTarget {
 
+  private static final Logger LOG = Logger.getLogger(Session.class.getName());
+
   private final Vertx vertx;
   private final ServerWebSocket ws;
   private final Principal principal;
   private final Hub hub;
   private final Replays replays;
+  private final GatewayMetrics metrics;
   private final Subscriptions subscriptions = new Subscriptions();
   private Resume resume;
   private long lastSequence = -1;
@@ -42,6 +47,7 @@ final class Session implements ResumeTarget {
     this.principal = principal;
     this.hub = hub;
     this.replays = replays;
+    this.metrics = replays.metrics();
   }
 
   /**
@@ -50,6 +56,7 @@ final class Session implements ResumeTarget {
    */
   void open(ConnectQuery query, String lastEventId) {
     hub.add(this);
+    metrics.opened();
     ws.closeHandler(closed -> closed());
     ws.textMessageHandler(this::onText);
     ws.binaryMessageHandler(
@@ -103,6 +110,7 @@ final class Session implements ResumeTarget {
   public void sendEvent(SequencedEvent event) {
     lastSequence = event.sequence();
     send(event.json());
+    metrics.delivered();
   }
 
   @Override
@@ -188,18 +196,26 @@ final class Session implements ResumeTarget {
       close(ErrorCode.SLOW_CONSUMER, ErrorCode.SLOW_CONSUMER.message);
       return;
     }
-    ws.writeFrame(Frames.text(json));
+    int bytes = json.length();
+    metrics.queued(bytes);
+    ws.writeFrame(Frames.text(json)).onComplete(written -> metrics.queued(-bytes));
   }
 
   /** Closes with {@code code}; the client keeps up to 10 s to read the close frame. */
   void close(ErrorCode code, String reason) {
     if (!closing) {
       closing = true;
+      metrics.closedByServer(code);
+      LOG.log(
+          Level.INFO,
+          "closing connection of {0} from {1}: {2} {3}",
+          new Object[] {principal.id(), ws.remoteAddress(), code.code, reason});
       ws.close((short) code.code, reason);
     }
   }
 
   private void closed() {
+    metrics.closed();
     closing = true;
     vertx.cancelTimer(expiryTimer);
     hub.remove(this);

@@ -43,7 +43,8 @@ public final class ConfigLoader {
           "USHS_MAX_BODY",
           "USHS_REPLAY_CAPACITY",
           "USHS_REPLAY_TTL",
-          "USHS_JWT_SECRET");
+          "USHS_JWT_SECRET",
+          "USHS_LOG_FORMAT");
 
   private static final int MIN_SECRET_BYTES = 32;
 
@@ -97,7 +98,8 @@ public final class ConfigLoader {
         new ReplaySettings(
             s.integer("USHS_REPLAY_CAPACITY", 100_000, 1, 100_000_000),
             s.duration("USHS_REPLAY_TTL", Duration.ofHours(1))),
-        new AuthSettings(secret(s)));
+        new AuthSettings(secret(s)),
+        LogFormat.parse(s.string("USHS_LOG_FORMAT", "text")));
   }
 
   private static Set<Role> roles(Settings s) {

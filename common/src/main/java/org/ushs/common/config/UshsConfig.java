@@ -9,7 +9,8 @@ public record UshsConfig(
     GatewaySettings gateway,
     IngestSettings ingest,
     ReplaySettings replay,
-    AuthSettings auth) {
+    AuthSettings auth,
+    LogFormat logFormat) {
 
   public UshsConfig {
     roles = Set.copyOf(roles);
@@ -21,6 +22,6 @@ public record UshsConfig(
 
   /** A copy with another auth section (dev mode fills in its generated secret). */
   public UshsConfig withAuth(AuthSettings newAuth) {
-    return new UshsConfig(roles, cluster, gateway, ingest, replay, newAuth);
+    return new UshsConfig(roles, cluster, gateway, ingest, replay, newAuth, logFormat);
   }
 }
