@@ -21,6 +21,7 @@ import org.ushs.common.config.Role;
 import org.ushs.common.config.UshsConfig;
 import org.ushs.common.log.BusLogReader;
 import org.ushs.common.log.EventLog;
+import org.ushs.common.log.LogReader;
 import org.ushs.common.log.PublishDedupe;
 import org.ushs.common.log.RingbufferEventLog;
 import org.ushs.gateway.GatewayMetrics;
@@ -100,16 +101,34 @@ public final class Node {
     if (config.runs(Role.GATEWAY)) {
       chain =
           chain.compose(
-              v -> deployGateways(config.gateway(), config.replay().capacity(), auth, readiness));
+              v ->
+                  deployGateways(
+                      config.gateway(),
+                      config.replay().capacity(),
+                      auth,
+                      readiness,
+                      reader(config, log)));
     }
     return chain
         .map(v -> this)
         .recover(failure -> close().transform(c -> Future.failedFuture(failure)));
   }
 
+  /**
+   * With the replay role here, gateways read the log directly: Hazelcast fails a read over to the
+   * log's new owner when a node dies, where a bus request may still go to the dead node's replay
+   * verticle and wait out its timeout. Without it, they read through the replay verticles.
+   */
+  private LogReader reader(UshsConfig config, EventLog log) {
+    return config.runs(Role.REPLAY) ? log : new BusLogReader(vertx.eventBus(), BUS_READ_TIMEOUT);
+  }
+
   private Future<Void> deployGateways(
-      GatewaySettings settings, int idIndexCapacity, Authenticator auth, NodeReadiness readiness) {
-    BusLogReader reader = new BusLogReader(vertx.eventBus(), BUS_READ_TIMEOUT);
+      GatewaySettings settings,
+      int idIndexCapacity,
+      Authenticator auth,
+      NodeReadiness readiness,
+      LogReader reader) {
     GatewayMetrics gatewayMetrics = new GatewayMetrics(telemetry.registry());
     List<GatewayVerticle> instances = new CopyOnWriteArrayList<>();
     return track(

@@ -124,9 +124,9 @@ class NodeLossTest {
         () ->
             "killed the log owner after "
                 + seenBefore.size()
-                + " events; resumed in "
+                + " events; workload ended "
                 + (System.currentTimeMillis() - killedAt)
-                + " ms; retries http/bus "
+                + " ms after the kill; retries http/bus "
                 + overHttp.retries()
                 + "/"
                 + busRetries
@@ -184,7 +184,20 @@ class NodeLossTest {
     List<JsonObject> events = new ArrayList<>();
     boolean answered = false;
     while (events.size() < count || !answered) {
-      JsonObject message = client.next();
+      JsonObject message;
+      try {
+        message = client.next();
+      } catch (AssertionError e) {
+        throw new AssertionError(
+            events.size()
+                + " of "
+                + count
+                + " events, replay answered "
+                + answered
+                + ", connection closed "
+                + client.isClosed(),
+            e);
+      }
       if ("replay".equals(message.getString("type"))) {
         assertTrue(message.getBoolean("recovered"), message.encode());
         answered = true;
