@@ -209,7 +209,7 @@ final class Session implements ResumeTarget {
       LOG.log(
           Level.INFO,
           "closing connection of {0} from {1}: {2} {3}",
-          new Object[] {principal.id(), ws.remoteAddress(), code.code, reason});
+          new Object[] {principal.id(), ws.remoteAddress(), Integer.toString(code.code), reason});
       ws.close((short) code.code, reason);
     }
   }
