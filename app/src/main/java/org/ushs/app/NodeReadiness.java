@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.ushs.common.health.Readiness;
 import org.ushs.common.log.LogReader;
 import org.ushs.common.log.RingbufferEventLog;
@@ -28,6 +29,7 @@ final class NodeReadiness implements Readiness {
   private final HazelcastClusterManager cluster;
   private final LogReader log;
   private final Optional<Quorum> quorum;
+  private final AtomicReference<Future<Boolean>> question = new AtomicReference<>();
 
   NodeReadiness(
       Vertx vertx, HazelcastClusterManager cluster, LogReader log, Optional<Quorum> quorum) {
@@ -52,17 +54,26 @@ final class NodeReadiness implements Readiness {
         return Future.failedFuture(quorum.get().missing(nodes));
       }
     }
-    Future<Boolean> safe =
-        vertx.executeBlocking(() -> hazelcast.getPartitionService().isClusterSafe(), false);
+    Future<Boolean> safe = clusterSafe(hazelcast);
     return log.newest()
         .timeout(TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .recover(failure -> Future.failedFuture("replay log unreachable: " + failure.getMessage()))
         .map(newest -> details.put("newestSequence", newest))
-        .compose(
-            ready ->
-                safe.timeout(TIMEOUT_MS, TimeUnit.MILLISECONDS)
-                    .otherwise(false)
-                    .map(clusterSafe -> ready.put("clusterSafe", clusterSafe)));
+        .compose(ready -> safe.map(clusterSafe -> ready.put("clusterSafe", clusterSafe)));
+  }
+
+  /**
+   * Asks Hazelcast (remote calls, off the event loop) whether every backup is in place, false when
+   * it does not answer in time. Probes that come while a question is open share it, so a slow
+   * answer ties up one worker thread however often readiness is probed.
+   */
+  private Future<Boolean> clusterSafe(HazelcastInstance hazelcast) {
+    Future<Boolean> open = question.get();
+    if (open == null || open.isComplete()) {
+      open = vertx.executeBlocking(() -> hazelcast.getPartitionService().isClusterSafe(), false);
+      question.set(open);
+    }
+    return open.timeout(TIMEOUT_MS, TimeUnit.MILLISECONDS).otherwise(false);
   }
 
   private static int nodes(HazelcastInstance hazelcast) {
