@@ -4,9 +4,9 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 
 /**
- * USHS refused the publish as invalid (status 400): nothing of it was logged, and sending it again
- * unchanged would be refused again, so it is never retried. {@link #problem()} is the RFC 9457
- * problem JSON, with {@code errors[]} naming each bad field.
+ * USHS refused the publish with a 4xx status (400: invalid; {@code errors[]} in the problem names
+ * each bad field): nothing of it was logged, and sending it again unchanged would be refused again,
+ * so it is never retried. {@link #problem()} is the RFC 9457 problem JSON.
  */
 public final class PublishRejected extends RuntimeException {
 
