@@ -1,8 +1,20 @@
 #!/usr/bin/env bash
 # Runs every test, installing what they need on a fresh machine (JDK 17, Maven and Node 20
-# are expected): the Maven build with all unit, integration and multi-process tests, then the
-# validation of the protocol documents (docs/asyncapi.yaml, docs/openapi.yaml).
+# are expected): the deployment files are checked (docker-compose.yml is validated, not run:
+# there is no Docker engine here), then the Maven build with all unit, integration and
+# multi-process tests, then the protocol documents (docs/asyncapi.yaml, docs/openapi.yaml).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+if ! command -v docker-compose >/dev/null 2>&1; then
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq >/dev/null
+  $sudo apt-get install -y -qq docker-compose >/dev/null
+fi
+USHS_JWT_SECRET=ci-validation-only-0123456789abcdef docker-compose -f docker-compose.yml config -q
+bash -n scripts/cluster.sh
+bash -n docker/entrypoint.sh
+
 mvn -B verify
 (cd docs && npm ci --no-audit --no-fund --loglevel=error && node validate.mjs)

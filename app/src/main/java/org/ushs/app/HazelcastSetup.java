@@ -1,47 +1,27 @@
 package org.ushs.app;
 
 import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
-import com.hazelcast.config.NetworkConfig;
-import io.vertx.spi.cluster.hazelcast.ConfigUtil;
-import java.util.List;
 import org.ushs.common.config.ClusterSettings;
 import org.ushs.common.config.ReplaySettings;
 import org.ushs.common.log.PublishDedupe;
 import org.ushs.common.log.RingbufferEventLog;
+import org.ushs.publisher.MemberConfig;
 
 /**
- * The Hazelcast member configuration: vertx-hazelcast's defaults (the maps Vert.x needs), TCP/IP
- * join on the configured members only (no multicast, no auto-detection, no phone-home), bound to
- * the cluster host, and the replay log's structures.
+ * The Hazelcast member configuration of a node: what every member shares ({@link MemberConfig}:
+ * TCP/IP join on the configured members only, bound to the cluster host's address), the replay
+ * log's structures, and their split-brain protection ({@link Quorum}).
  */
 final class HazelcastSetup {
 
   private HazelcastSetup() {}
 
-  static Config config(ClusterSettings cluster, ReplaySettings replay) {
-    Config config = ConfigUtil.loadConfig();
-    config.setClusterName(cluster.name());
-    config.setProperty("hazelcast.phone.home.enabled", "false");
-    config.setProperty("hazelcast.socket.bind.any", "false");
-    config.setProperty("hazelcast.wait.seconds.before.join", "1");
-    config.setProperty("hazelcast.logging.type", "jdk");
-    config.setProperty("hazelcast.shutdownhook.enabled", "false");
-    NetworkConfig network = config.getNetworkConfig();
-    network.setPort(cluster.port()).setPortAutoIncrement(false);
-    network.setPublicAddress(cluster.host() + ":" + cluster.port());
-    network.getInterfaces().setEnabled(true).setInterfaces(List.of(cluster.host()));
-    JoinConfig join = network.getJoin();
-    join.getMulticastConfig().setEnabled(false);
-    join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig()
-        .setEnabled(true)
-        .setMembers(
-            cluster.members().isEmpty()
-                ? List.of(cluster.host() + ":" + cluster.port())
-                : cluster.members());
+  /** {@code address} is the cluster host, resolved ({@link MemberConfig#resolve}). */
+  static Config config(ClusterSettings cluster, String address, ReplaySettings replay) {
+    Config config = MemberConfig.base(cluster.name(), address, cluster.port(), cluster.members());
     RingbufferEventLog.configure(config, replay.capacity(), replay.ttl());
     PublishDedupe.configure(config, replay.ttl());
+    Quorum.of(cluster.members()).ifPresent(quorum -> quorum.protect(config));
     return config;
   }
 }

@@ -3,10 +3,12 @@ package org.ushs.app;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
 import org.ushs.common.config.ConfigException;
 import org.ushs.common.config.ConfigLoader;
+import org.ushs.common.config.LogFormat;
 import org.ushs.common.config.UshsConfig;
 
 /**
@@ -26,7 +28,6 @@ public final class Main {
       return;
     }
     long started = System.nanoTime();
-    configureLogging();
     UshsConfig config;
     try {
       config = ConfigLoader.load(System.getenv());
@@ -35,6 +36,7 @@ public final class Main {
       System.exit(2);
       return;
     }
+    configureLogging(config.logFormat());
     boolean dev = config.auth().devMode();
     UshsConfig effective = dev ? DevMode.withRandomSecret(config) : config;
     Node.start(effective)
@@ -78,10 +80,15 @@ public final class Main {
                 "ushs-shutdown"));
   }
 
-  private static void configureLogging() throws IOException {
+  private static void configureLogging(LogFormat format) throws IOException {
     try (InputStream in = Main.class.getResourceAsStream("/ushs-logging.properties")) {
       if (in != null && System.getProperty("java.util.logging.config.file") == null) {
         LogManager.getLogManager().readConfiguration(in);
+      }
+    }
+    if (format == LogFormat.JSON) {
+      for (Handler handler : Logger.getLogger("").getHandlers()) {
+        handler.setFormatter(new JsonLogFormatter());
       }
     }
   }

@@ -10,19 +10,24 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.ushs.common.auth.Authenticator;
 import org.ushs.common.bus.EventBatchCodec;
+import org.ushs.common.config.ConfigException;
 import org.ushs.common.config.GatewaySettings;
 import org.ushs.common.config.Role;
 import org.ushs.common.config.UshsConfig;
 import org.ushs.common.log.BusLogReader;
 import org.ushs.common.log.EventLog;
+import org.ushs.common.log.LogReader;
 import org.ushs.common.log.PublishDedupe;
 import org.ushs.common.log.RingbufferEventLog;
+import org.ushs.gateway.GatewayMetrics;
 import org.ushs.gateway.GatewayVerticle;
 import org.ushs.gateway.security.GatewaySecurity;
 import org.ushs.ingest.IngestVerticle;
+import org.ushs.publisher.MemberConfig;
 import org.ushs.replay.ReplayVerticle;
 
 /**
@@ -35,35 +40,50 @@ public final class Node {
 
   private final Vertx vertx;
   private final HazelcastClusterManager cluster;
+  private final NodeTelemetry telemetry;
   private final List<String> deployments = new ArrayList<>();
   private int gatewayPort = -1;
   private int ingestPort = -1;
 
-  private Node(Vertx vertx, HazelcastClusterManager cluster) {
+  private Node(Vertx vertx, HazelcastClusterManager cluster, NodeTelemetry telemetry) {
     this.vertx = vertx;
     this.cluster = cluster;
+    this.telemetry = telemetry;
   }
 
   /** Joins the cluster and deploys the configured roles; some credential source must be set. */
   public static Future<Node> start(UshsConfig config) {
+    String address;
+    try {
+      address = MemberConfig.resolve(config.cluster().host());
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(new ConfigException("USHS_CLUSTER_HOST", e.getMessage()));
+    }
     HazelcastClusterManager cluster =
-        new HazelcastClusterManager(HazelcastSetup.config(config.cluster(), config.replay()));
-    String host = config.cluster().host();
+        new HazelcastClusterManager(
+            HazelcastSetup.config(config.cluster(), address, config.replay()));
+    NodeTelemetry telemetry = new NodeTelemetry(address + ":" + config.cluster().port());
     VertxOptions options =
-        new VertxOptions()
-            .setEventBusOptions(new EventBusOptions().setHost(host).setClusterPublicHost(host));
+        telemetry.apply(
+            new VertxOptions()
+                .setEventBusOptions(
+                    new EventBusOptions().setHost(address).setClusterPublicHost(address)));
     return Vertx.builder()
         .with(options)
         .withClusterManager(cluster)
+        .withMetrics(telemetry.factory())
         .buildClustered()
-        .compose(vertx -> new Node(vertx, cluster).deploy(config));
+        .compose(vertx -> new Node(vertx, cluster, telemetry).deploy(config));
   }
 
   private Future<Node> deploy(UshsConfig config) {
     EventBatchCodec.register(vertx.eventBus());
     HazelcastInstance hazelcast = cluster.getHazelcastInstance();
     EventLog log = new RingbufferEventLog(vertx, hazelcast, config.replay().capacity());
-    NodeReadiness readiness = new NodeReadiness(cluster, log);
+    Optional<Quorum> quorum = Quorum.of(config.cluster().members());
+    NodeReadiness readiness = new NodeReadiness(vertx, cluster, log, quorum);
+    ClusterEvents.watch(hazelcast);
+    ClusterGauges.register(vertx, hazelcast, quorum, telemetry.registry());
     Authenticator auth = NodeAuth.authenticator(vertx, config);
     Future<Void> chain = Future.succeededFuture();
     if (config.runs(Role.REPLAY)) {
@@ -71,7 +91,8 @@ public final class Node {
     }
     if (config.runs(Role.INGEST)) {
       PublishDedupe dedupe = new PublishDedupe(vertx, hazelcast);
-      IngestVerticle ingest = new IngestVerticle(config.ingest(), auth, log, dedupe, readiness);
+      IngestVerticle ingest =
+          new IngestVerticle(config.ingest(), auth, log, dedupe, readiness, telemetry.telemetry());
       chain =
           chain
               .compose(v -> track(vertx.deployVerticle(ingest)))
@@ -84,25 +105,40 @@ public final class Node {
           chain.compose(
               v ->
                   deployGateways(
-                      config.gateway(), config.replay().capacity(), security, readiness));
+                      config.gateway(),
+                      config.replay().capacity(),
+                      security,
+                      readiness,
+                      reader(config, log)));
     }
     return chain
         .map(v -> this)
         .recover(failure -> close().transform(c -> Future.failedFuture(failure)));
   }
 
+  /**
+   * With the replay role here, gateways read the log directly: Hazelcast fails a read over to the
+   * log's new owner when a node dies, where a bus request may still go to the dead node's replay
+   * verticle and wait out its timeout. Without it, they read through the replay verticles.
+   */
+  private LogReader reader(UshsConfig config, EventLog log) {
+    return config.runs(Role.REPLAY) ? log : new BusLogReader(vertx.eventBus(), BUS_READ_TIMEOUT);
+  }
+
   private Future<Void> deployGateways(
       GatewaySettings settings,
       int idIndexCapacity,
       GatewaySecurity security,
-      NodeReadiness readiness) {
-    BusLogReader reader = new BusLogReader(vertx.eventBus(), BUS_READ_TIMEOUT);
+      NodeReadiness readiness,
+      LogReader reader) {
+    GatewayMetrics gatewayMetrics = new GatewayMetrics(telemetry.registry());
     List<GatewayVerticle> instances = new CopyOnWriteArrayList<>();
     return track(
             vertx.deployVerticle(
                 () -> {
                   GatewayVerticle gateway =
-                      new GatewayVerticle(settings, security, reader, readiness, idIndexCapacity);
+                      new GatewayVerticle(
+                          settings, security, reader, readiness, idIndexCapacity, gatewayMetrics);
                   instances.add(gateway);
                   return gateway;
                 },

@@ -1,25 +1,42 @@
 package org.ushs.app;
 
 import com.hazelcast.cluster.Member;
+import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.ushs.common.health.Readiness;
 import org.ushs.common.log.LogReader;
 import org.ushs.common.log.RingbufferEventLog;
 
-/** Ready means: this node is a member of the cluster and the replay log answers in time. */
+/**
+ * Ready means: this node is a member of the cluster, sees the log's quorum (when one is
+ * configured), and the replay log answers in time. The details: {@code members} (USHS nodes;
+ * healing services' lite members are not counted), {@code newestSequence}, {@code logOwner} (this
+ * node holds the log's primary copy), {@code quorum} (with three or more configured members), and
+ * {@code clusterSafe} (every partition has its backups in place: once the cluster has settled after
+ * a node loss, another loss loses nothing).
+ */
 final class NodeReadiness implements Readiness {
 
-  private static final long LOG_TIMEOUT_MS = 2000;
+  private static final long TIMEOUT_MS = 2000;
 
+  private final Vertx vertx;
   private final HazelcastClusterManager cluster;
   private final LogReader log;
+  private final Optional<Quorum> quorum;
+  private final AtomicReference<Future<Boolean>> question = new AtomicReference<>();
 
-  NodeReadiness(HazelcastClusterManager cluster, LogReader log) {
+  NodeReadiness(
+      Vertx vertx, HazelcastClusterManager cluster, LogReader log, Optional<Quorum> quorum) {
+    this.vertx = vertx;
     this.cluster = cluster;
     this.log = log;
+    this.quorum = quorum;
   }
 
   @Override
@@ -27,25 +44,51 @@ final class NodeReadiness implements Readiness {
     if (!cluster.isActive()) {
       return Future.failedFuture("not a cluster member");
     }
+    HazelcastInstance hazelcast = cluster.getHazelcastInstance();
+    int nodes = nodes(hazelcast);
+    JsonObject details = new JsonObject().put("members", nodes).put("logOwner", ownsLog(hazelcast));
+    if (quorum.isPresent()) {
+      boolean present = quorum.get().present(hazelcast);
+      details.put("quorum", present);
+      if (!present) {
+        return Future.failedFuture(quorum.get().missing(nodes));
+      }
+    }
+    Future<Boolean> safe = clusterSafe(hazelcast);
     return log.newest()
-        .timeout(LOG_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+        .timeout(TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .recover(failure -> Future.failedFuture("replay log unreachable: " + failure.getMessage()))
-        .map(
-            newest ->
-                new JsonObject()
-                    .put("members", cluster.getNodes().size())
-                    .put("newestSequence", newest)
-                    .put("logOwner", ownsLog()));
+        .map(newest -> details.put("newestSequence", newest))
+        .compose(ready -> safe.map(clusterSafe -> ready.put("clusterSafe", clusterSafe)));
+  }
+
+  /**
+   * Asks Hazelcast (remote calls, off the event loop) whether every backup is in place, false when
+   * it does not answer in time. Probes that come while a question is open share it, so a slow
+   * answer ties up one worker thread however often readiness is probed.
+   */
+  private Future<Boolean> clusterSafe(HazelcastInstance hazelcast) {
+    Future<Boolean> open = question.get();
+    if (open == null || open.isComplete()) {
+      open = vertx.executeBlocking(() -> hazelcast.getPartitionService().isClusterSafe(), false);
+      question.set(open);
+    }
+    return open.timeout(TIMEOUT_MS, TimeUnit.MILLISECONDS).otherwise(false);
+  }
+
+  private static int nodes(HazelcastInstance hazelcast) {
+    int count = 0;
+    for (Member member : hazelcast.getCluster().getMembers()) {
+      if (!member.isLiteMember()) {
+        count++;
+      }
+    }
+    return count;
   }
 
   /** Whether this member holds the primary copy of the replay log (the others hold backups). */
-  private boolean ownsLog() {
-    Member owner =
-        cluster
-            .getHazelcastInstance()
-            .getPartitionService()
-            .getPartition(RingbufferEventLog.RING)
-            .getOwner();
+  private static boolean ownsLog(HazelcastInstance hazelcast) {
+    Member owner = hazelcast.getPartitionService().getPartition(RingbufferEventLog.RING).getOwner();
     return owner != null && owner.localMember();
   }
 }

@@ -72,6 +72,10 @@ final class NodeProcess {
     }
   }
 
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
   /** kill -9. */
   void kill() throws InterruptedException {
     process.destroyForcibly().waitFor();

@@ -77,6 +77,11 @@ final class TestNodes implements AutoCloseable {
     return nodes.get(index);
   }
 
+  /** The Hazelcast {@code host:port} of node {@code index}, as metrics tag it. */
+  String member(int index) {
+    return members.get(index);
+  }
+
   /** A token for {@code permissions}, valid for an hour. */
   static String token(Vertx vertx, Permissions permissions) {
     return new JwtAuthenticator(vertx, SECRET).mint("test", permissions, 60);

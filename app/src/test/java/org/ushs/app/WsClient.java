@@ -98,6 +98,13 @@ final class WsClient {
     return list;
   }
 
+  /** Every message received and not yet taken, without waiting. */
+  List<JsonObject> drain() {
+    List<JsonObject> all = new ArrayList<>();
+    messages.drainTo(all);
+    return all;
+  }
+
   /** Asserts that no message arrives within {@code millis}. */
   void assertQuiet(long millis) {
     try {

@@ -37,6 +37,7 @@ public final class GatewayVerticle extends VerticleBase {
   private final LogReader logReader;
   private final Readiness readiness;
   private final int idIndexCapacity;
+  private final GatewayMetrics metrics;
   private final Hub hub = new Hub();
   private Replays replays;
   private GapFiller gapFiller;
@@ -47,18 +48,20 @@ public final class GatewayVerticle extends VerticleBase {
       GatewaySecurity security,
       LogReader logReader,
       Readiness readiness,
-      int idIndexCapacity) {
+      int idIndexCapacity,
+      GatewayMetrics metrics) {
     this.settings = settings;
     this.security = security;
     this.logReader = logReader;
     this.readiness = readiness;
     this.idIndexCapacity = idIndexCapacity;
+    this.metrics = metrics;
   }
 
   @Override
   public Future<?> start() {
     IdIndex ids = new IdIndex(idIndexCapacity);
-    replays = new Replays(logReader, ids, new ReplayGate(settings.replaysPerInstance()));
+    replays = new Replays(logReader, ids, new ReplayGate(settings.replaysPerInstance()), metrics);
     Sequencer sequencer =
         new Sequencer(
             event -> {
@@ -66,6 +69,7 @@ public final class GatewayVerticle extends VerticleBase {
               hub.dispatch(event);
             });
     gapFiller = new GapFiller(vertx, logReader, sequencer, settings.gapWait());
+    metrics.countGapFills(gapFiller::filled);
     Router router = Router.router(vertx);
     HealthRoutes.mount(router, readiness);
     server =

@@ -6,6 +6,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import java.time.Instant;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.ushs.common.auth.Authenticator;
 import org.ushs.common.auth.Principal;
 import org.ushs.common.event.SequencedEvent;
@@ -26,12 +28,15 @@ import org.ushs.gateway.subscription.Subscriptions;
  */
 final class Session implements ResumeTarget {
 
+  private static final Logger LOG = Logger.getLogger(Session.class.getName());
+
   private final Vertx vertx;
   private final ServerWebSocket ws;
   private final Hub hub;
   private final Replays replays;
   private final Authenticator authenticator;
   private Principal principal; // a refresh swaps it; every check reads it afresh
+  private final GatewayMetrics metrics;
   private final Subscriptions subscriptions = new Subscriptions();
   private Resume resume;
   private long lastSequence = -1;
@@ -51,6 +56,7 @@ final class Session implements ResumeTarget {
     this.hub = hub;
     this.replays = replays;
     this.authenticator = authenticator;
+    this.metrics = replays.metrics();
   }
 
   /**
@@ -59,6 +65,7 @@ final class Session implements ResumeTarget {
    */
   void open(ConnectQuery query, String lastEventId) {
     hub.add(this);
+    metrics.opened();
     ws.closeHandler(closed -> closed());
     ws.textMessageHandler(this::onText);
     ws.binaryMessageHandler(
@@ -112,6 +119,7 @@ final class Session implements ResumeTarget {
   public void sendEvent(SequencedEvent event) {
     lastSequence = event.sequence();
     send(event.json());
+    metrics.delivered();
   }
 
   @Override
@@ -220,18 +228,26 @@ final class Session implements ResumeTarget {
       close(ErrorCode.SLOW_CONSUMER, ErrorCode.SLOW_CONSUMER.message);
       return;
     }
-    ws.writeFrame(Frames.text(json));
+    int bytes = json.length();
+    metrics.queued(bytes);
+    ws.writeFrame(Frames.text(json)).onComplete(written -> metrics.queued(-bytes));
   }
 
   /** Closes with {@code code}; the client keeps up to 10 s to read the close frame. */
   void close(ErrorCode code, String reason) {
     if (!closing) {
       closing = true;
+      metrics.closedByServer(code);
+      LOG.log(
+          Level.INFO,
+          "closing connection of {0} from {1}: {2} {3}",
+          new Object[] {principal.id(), ws.remoteAddress(), Integer.toString(code.code), reason});
       ws.close((short) code.code, reason);
     }
   }
 
   private void closed() {
+    metrics.closed();
     closing = true;
     vertx.cancelTimer(expiryTimer);
     hub.remove(this);

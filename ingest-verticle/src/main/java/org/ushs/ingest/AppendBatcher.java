@@ -25,12 +25,14 @@ final class AppendBatcher {
 
   private final EventLog log;
   private final EventBus bus;
+  private final IngestMetrics metrics;
   private final ArrayDeque<Entry> queue = new ArrayDeque<>();
   private boolean appending;
 
-  AppendBatcher(EventLog log, EventBus bus) {
+  AppendBatcher(EventLog log, EventBus bus, IngestMetrics metrics) {
     this.log = log;
     this.bus = bus;
+    this.metrics = metrics;
   }
 
   /** The sequence {@code event} got, once it is in the log. */
@@ -69,6 +71,7 @@ final class AppendBatcher {
       events.add(batch.get(i).event().at(first + i));
     }
     bus.publish(Addresses.EVENTS, EventBatch.live(events));
+    metrics.appended(events.size());
     for (int i = 0; i < batch.size(); i++) {
       batch.get(i).sequence().complete(first + i);
     }

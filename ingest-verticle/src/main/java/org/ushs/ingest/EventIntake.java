@@ -18,9 +18,11 @@ import org.ushs.common.event.Problem;
 final class EventIntake {
 
   private final Publisher publisher;
+  private final IngestMetrics metrics;
 
-  EventIntake(Publisher publisher) {
+  EventIntake(Publisher publisher, IngestMetrics metrics) {
     this.publisher = publisher;
+    this.metrics = metrics;
   }
 
   /** The ack; fails with {@link InvalidEvents} before logging anything if any event is bad. */
@@ -37,7 +39,10 @@ final class EventIntake {
     }
     Instant now = Instant.now();
     List<PendingEvent> pending = events.stream().map(e -> EventEnricher.enrich(e, now)).toList();
-    return publisher.publish(pending).map(sequences -> ack(pending, sequences));
+    return publisher
+        .publish(pending)
+        .map(sequences -> ack(pending, sequences))
+        .onSuccess(ack -> metrics.acked(pending.size()));
   }
 
   private static JsonObject ack(List<PendingEvent> events, List<Long> sequences) {

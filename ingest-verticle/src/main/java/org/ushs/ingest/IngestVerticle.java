@@ -21,10 +21,13 @@ import org.ushs.common.health.HealthRoutes;
 import org.ushs.common.health.Readiness;
 import org.ushs.common.log.EventLog;
 import org.ushs.common.log.PublishDedupe;
+import org.ushs.common.metrics.MetricsRoute;
+import org.ushs.common.metrics.Telemetry;
 
 /**
  * The publish side: {@code POST /ushs/v1/events} (structured, binary and batch CloudEvents) and the
- * bus address {@code ushs.ingest}. Acknowledges only what is in the replay log.
+ * bus address {@code ushs.ingest}. Acknowledges only what is in the replay log. Also serves the
+ * node's {@code GET /metrics}.
  */
 public final class IngestVerticle extends VerticleBase {
 
@@ -35,6 +38,8 @@ public final class IngestVerticle extends VerticleBase {
   private final EventLog log;
   private final PublishDedupe dedupe;
   private final Readiness readiness;
+  private final Telemetry telemetry;
+  private final IngestMetrics metrics;
   private EventIntake intake;
   private HttpServer server;
 
@@ -43,19 +48,24 @@ public final class IngestVerticle extends VerticleBase {
       Authenticator authenticator,
       EventLog log,
       PublishDedupe dedupe,
-      Readiness readiness) {
+      Readiness readiness,
+      Telemetry telemetry) {
     this.settings = settings;
     this.authenticator = authenticator;
     this.log = log;
     this.dedupe = dedupe;
     this.readiness = readiness;
+    this.telemetry = telemetry;
+    this.metrics = new IngestMetrics(telemetry.registry());
   }
 
   @Override
   public Future<?> start() {
-    intake = new EventIntake(new Publisher(new AppendBatcher(log, vertx.eventBus()), dedupe));
+    AppendBatcher batcher = new AppendBatcher(log, vertx.eventBus(), metrics);
+    intake = new EventIntake(new Publisher(batcher, dedupe, log), metrics);
     Router router = Router.router(vertx);
     HealthRoutes.mount(router, readiness);
+    MetricsRoute.mount(router, vertx, telemetry);
     router
         .post("/ushs/v1/events")
         .handler(BodyHandler.create(false).setBodyLimit(settings.maxBody()))
@@ -109,12 +119,14 @@ public final class IngestVerticle extends VerticleBase {
         .onFailure(
             failure -> {
               JsonObject problem = problemOf(failure);
+              metrics.rejected(problem.getInteger("status"));
               message.fail(problem.getInteger("status"), problem.encode());
             });
   }
 
-  private static void respondFailure(RoutingContext ctx, Throwable failure) {
+  private void respondFailure(RoutingContext ctx, Throwable failure) {
     JsonObject problem = problemOf(failure);
+    metrics.rejected(problem.getInteger("status"));
     if (failure instanceof AuthFailure) {
       ctx.response().putHeader("WWW-Authenticate", "Bearer");
     }
@@ -128,6 +140,9 @@ public final class IngestVerticle extends VerticleBase {
     if (failure instanceof AuthFailure auth) {
       int status = auth.kind().httpStatus;
       return Problems.of(status, status == 403 ? "Forbidden" : "Unauthorized", auth.getMessage());
+    }
+    if (failure instanceof PublishInProgress) {
+      return Problems.of(503, "Publish in progress", failure.getMessage());
     }
     LOG.log(Level.WARNING, "publish failed: {0}", failure.toString());
     return Problems.of(503, "Log unavailable", "the event was not logged; retry with the same id");

@@ -1,69 +1,63 @@
 package org.ushs.ingest;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.ushs.common.event.PendingEvent;
+import org.ushs.common.log.LogReader;
 import org.ushs.common.log.PublishDedupe;
 
 /**
- * Logs events exactly once per {@code source}+{@code id}: a publish seen before (cluster-wide, or
- * still in flight on this node) is acknowledged with its first sequence and not logged again. Used
- * on one context only.
+ * Logs events exactly once per {@code source}+{@code id}, across nodes and node loss (see {@link
+ * LogAttempt}): a publish seen before is acknowledged with its first sequence. Concurrent publishes
+ * of a key on this node share one attempt. Used on one context only.
  */
 final class Publisher {
 
   private final AppendBatcher batcher;
   private final PublishDedupe dedupe;
+  private final LogReader log;
   private final Map<String, Future<Long>> inFlight = new HashMap<>();
+  private long attempts;
 
-  Publisher(AppendBatcher batcher, PublishDedupe dedupe) {
+  Publisher(AppendBatcher batcher, PublishDedupe dedupe, LogReader log) {
     this.batcher = batcher;
     this.dedupe = dedupe;
+    this.log = log;
   }
 
-  /** The sequence of each event, in order, once all are in the log. */
+  /** The sequence of each event, in order, once all are in the log and remembered. */
   Future<List<Long>> publish(List<PendingEvent> events) {
-    Set<String> keys = new LinkedHashSet<>();
-    events.forEach(event -> keys.add(PublishDedupe.keyOf(event.keys())));
-    return dedupe.known(keys).compose(known -> logNew(events, known));
-  }
-
-  private Future<List<Long>> logNew(List<PendingEvent> events, Map<String, Long> known) {
-    List<Future<Long>> sequences = new ArrayList<>(events.size());
-    Map<String, Future<Long>> fresh = new HashMap<>();
-    for (PendingEvent event : events) {
-      String key = PublishDedupe.keyOf(event.keys());
-      Long seen = known.get(key);
-      Future<Long> sequence = seen != null ? Future.succeededFuture(seen) : inFlight.get(key);
-      if (sequence == null) {
-        sequence = batcher.append(event);
-        fresh.put(key, sequence);
-        inFlight.put(key, sequence);
-      }
-      sequences.add(sequence);
+    Map<String, PendingEvent> byKey = new LinkedHashMap<>();
+    events.forEach(event -> byKey.putIfAbsent(PublishDedupe.keyOf(event.keys()), event));
+    Map<String, Future<Long>> sequences = new HashMap<>();
+    Map<String, Promise<Long>> mine = new LinkedHashMap<>();
+    byKey.forEach(
+        (key, event) -> {
+          Future<Long> running = inFlight.get(key);
+          if (running == null) {
+            Promise<Long> promise = Promise.promise();
+            Future<Long> started = promise.future();
+            mine.put(key, promise);
+            inFlight.put(key, started);
+            started.onComplete(done -> inFlight.remove(key, started));
+            running = started;
+          }
+          sequences.put(key, running);
+        });
+    if (!mine.isEmpty()) {
+      String mark = Claim.mark(dedupe.member(), ++attempts, System.currentTimeMillis());
+      new LogAttempt(batcher, dedupe, log, mark, mine, byKey).run();
     }
-    return Future.all(sequences)
-        .compose(all -> remember(fresh))
-        .eventually(() -> forget(fresh))
-        .map(done -> sequences.stream().map(Future::result).toList());
-  }
-
-  private Future<Void> remember(Map<String, Future<Long>> fresh) {
-    if (fresh.isEmpty()) {
-      return Future.succeededFuture();
-    }
-    Map<String, Long> logged = new HashMap<>();
-    fresh.forEach((key, sequence) -> logged.put(key, sequence.result()));
-    return dedupe.remember(logged);
-  }
-
-  private Future<Void> forget(Map<String, Future<Long>> fresh) {
-    fresh.forEach(inFlight::remove);
-    return Future.succeededFuture();
+    return Future.all(new ArrayList<>(sequences.values()))
+        .map(
+            all ->
+                events.stream()
+                    .map(e -> sequences.get(PublishDedupe.keyOf(e.keys())).result())
+                    .toList());
   }
 }

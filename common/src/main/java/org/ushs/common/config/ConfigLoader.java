@@ -52,7 +52,8 @@ public final class ConfigLoader {
           "USHS_TLS_KEY",
           "USHS_TLS_CLIENT_CA",
           "USHS_TLS_CLIENT_MAP",
-          "USHS_ALLOWED_ORIGINS");
+          "USHS_ALLOWED_ORIGINS",
+          "USHS_LOG_FORMAT");
 
   private ConfigLoader() {}
 
@@ -106,7 +107,8 @@ public final class ConfigLoader {
             s.integer("USHS_REPLAY_CAPACITY", 100_000, 1, 100_000_000),
             s.duration("USHS_REPLAY_TTL", Duration.ofHours(1))),
         SecurityReader.auth(s, tls),
-        tls);
+        tls,
+        LogFormat.parse(s.string("USHS_LOG_FORMAT", "text")));
   }
 
   private static Set<Role> roles(Settings s) {

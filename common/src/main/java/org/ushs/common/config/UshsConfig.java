@@ -10,7 +10,8 @@ public record UshsConfig(
     IngestSettings ingest,
     ReplaySettings replay,
     AuthSettings auth,
-    TlsSettings tls) {
+    TlsSettings tls,
+    LogFormat logFormat) {
 
   public UshsConfig {
     roles = Set.copyOf(roles);
@@ -22,6 +23,6 @@ public record UshsConfig(
 
   /** A copy with another auth section (dev mode fills in its generated secret). */
   public UshsConfig withAuth(AuthSettings newAuth) {
-    return new UshsConfig(roles, cluster, gateway, ingest, replay, newAuth, tls);
+    return new UshsConfig(roles, cluster, gateway, ingest, replay, newAuth, tls, logFormat);
   }
 }

@@ -3,13 +3,22 @@ package org.ushs.common.log;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import java.time.Duration;
 import org.ushs.common.bus.Addresses;
 import org.ushs.common.bus.EventBatch;
 import org.ushs.common.bus.ReadRequest;
 
-/** Reads the log through the replay verticle of any node, over the clustered event bus. */
+/**
+ * Reads the log through the replay verticle of any node, over the clustered event bus. A read that
+ * gets no answer (timeout, no handler, a node that just died) is sent again, up to {@link
+ * #ATTEMPTS} times in all: reads are idempotent, and the next one goes to another node.
+ */
 public final class BusLogReader implements LogReader {
+
+  static final int ATTEMPTS = 3;
 
   private final EventBus bus;
   private final DeliveryOptions options;
@@ -21,18 +30,32 @@ public final class BusLogReader implements LogReader {
 
   @Override
   public Future<EventBatch> read(long from, int max) {
-    return bus.<EventBatch>request(
-            Addresses.REPLAY_READ, new ReadRequest(from, max).toJson(), options)
-        .map(reply -> reply.body());
+    return request(Addresses.REPLAY_READ, new ReadRequest(from, max).toJson(), 1);
   }
 
   @Override
   public Future<Long> find(String id) {
-    return bus.<Long>request(Addresses.REPLAY_FIND, id, options).map(reply -> reply.body());
+    return request(Addresses.REPLAY_FIND, id, 1);
   }
 
   @Override
   public Future<Long> newest() {
-    return bus.<Long>request(Addresses.REPLAY_NEWEST, null, options).map(reply -> reply.body());
+    return request(Addresses.REPLAY_NEWEST, null, 1);
+  }
+
+  private <T> Future<T> request(String address, Object body, int attempt) {
+    return bus.<T>request(address, body, options)
+        .map(Message::body)
+        .recover(
+            failure ->
+                attempt < ATTEMPTS && unanswered(failure)
+                    ? request(address, body, attempt + 1)
+                    : Future.failedFuture(failure));
+  }
+
+  /** No reply at all, as opposed to a replay verticle that answered with a failure. */
+  private static boolean unanswered(Throwable failure) {
+    return failure instanceof ReplyException reply
+        && reply.failureType() != ReplyFailure.RECIPIENT_FAILURE;
   }
 }

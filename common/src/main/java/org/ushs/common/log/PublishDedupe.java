@@ -1,5 +1,6 @@
 package org.ushs.common.log;
 
+import com.hazelcast.cluster.Member;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.core.HazelcastInstance;
@@ -7,13 +8,19 @@ import com.hazelcast.map.IMap;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.ushs.common.event.EventKeys;
 
 /**
- * Cluster-wide memory of published {@code source}+{@code id} pairs and their sequences, over the
- * retention window, so that a retried publish is acknowledged again with the same sequence.
+ * Cluster-wide memory of published {@code source}+{@code id} pairs over the retention window, so
+ * that a retried publish is acknowledged again with the same sequence and logged once.
+ *
+ * <p>A key's value is either its sequence (decimal) once logged, or a reservation
+ * {@code @<member>/<n>/<millis>} taken atomically before the append: a second publish of the key,
+ * on any node, sees who is logging it. A reservation whose member left (it may or may not have
+ * appended) is resolved by the caller from the log itself.
  */
 public final class PublishDedupe {
 
@@ -21,11 +28,15 @@ public final class PublishDedupe {
   public static final String MAP = "ushs-dedupe";
 
   private final Vertx vertx;
-  private final IMap<String, Long> seen;
+  private final HazelcastInstance hazelcast;
+  private final IMap<String, String> seen;
+  private final String member;
 
   public PublishDedupe(Vertx vertx, HazelcastInstance hazelcast) {
     this.vertx = vertx;
+    this.hazelcast = hazelcast;
     this.seen = hazelcast.getMap(MAP);
+    this.member = hazelcast.getCluster().getLocalMember().getUuid().toString();
   }
 
   /**
@@ -44,13 +55,40 @@ public final class PublishDedupe {
     return keys.source() + '\u0000' + keys.id();
   }
 
-  /** The sequences of those of {@code keys} that were published before. */
-  public Future<Map<String, Long>> known(Set<String> keys) {
-    return vertx.executeBlocking(() -> seen.getAll(keys), false);
+  /** This member's id, as reservations name it. */
+  public String member() {
+    return member;
   }
 
-  /** Remembers newly logged events, key to sequence. */
+  /** Whether {@code memberId} is a member of the cluster now. */
+  public boolean isMember(String memberId) {
+    for (Member m : hazelcast.getCluster().getMembers()) {
+      if (m.getUuid().toString().equals(memberId)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Sets {@code mark} on every key that has no value, atomically per key; the result holds the
+   * value each other key had (a sequence or someone's reservation). A key absent from the result,
+   * or mapped to {@code mark} itself, is reserved by this call.
+   */
+  public Future<Map<String, String>> reserve(Set<String> keys, String mark) {
+    return Future.fromCompletionStage(
+        seen.submitToKeys(keys, new Reserve(mark)), vertx.getOrCreateContext());
+  }
+
+  /** Replaces the reservation {@code previous} by {@code mark}; false if the value changed. */
+  public Future<Boolean> takeOver(String key, String previous, String mark) {
+    return vertx.executeBlocking(() -> seen.replace(key, previous, mark), false);
+  }
+
+  /** Remembers newly logged events, key to sequence, replacing their reservations. */
   public Future<Void> remember(Map<String, Long> logged) {
-    return Future.fromCompletionStage(seen.putAllAsync(logged), vertx.getOrCreateContext());
+    Map<String, String> values = new HashMap<>();
+    logged.forEach((key, sequence) -> values.put(key, Long.toString(sequence)));
+    return Future.fromCompletionStage(seen.putAllAsync(values), vertx.getOrCreateContext());
   }
 }

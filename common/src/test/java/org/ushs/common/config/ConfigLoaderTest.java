@@ -43,6 +43,13 @@ class ConfigLoaderTest {
     assertEquals(new ReplaySettings(100_000, Duration.ofHours(1)), config.replay());
     assertNull(config.auth().jwtSecret());
     assertTrue(config.auth().devMode());
+    assertEquals(LogFormat.TEXT, config.logFormat());
+  }
+
+  @ParameterizedTest(name = "USHS_LOG_FORMAT={0}")
+  @CsvSource({"text, TEXT", "json, JSON", "JSON, JSON", "' json ', JSON"})
+  void logFormatIsTextOrJson(String value, LogFormat expected) {
+    assertEquals(expected, ConfigLoader.load(Map.of("USHS_LOG_FORMAT", value)).logFormat());
   }
 
   @ParameterizedTest(name = "{0}={1}")
@@ -154,6 +161,7 @@ class ConfigLoaderTest {
     "USHS_JWT_SECRET, too-short",
     "USHS_JWT_SECRET, 0123456789abcdef0123456789abcde",
     "USHS_GATEWAY_PROT, 8080",
+    "USHS_LOG_FORMAT, xml",
     "USHS_, x",
   })
   void invalidValueIsRefusedNamingTheSetting(String name, String value) {

@@ -2,6 +2,7 @@ package org.ushs.gateway.order;
 
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ushs.common.bus.EventBatch;
@@ -25,7 +26,7 @@ public final class GapFiller {
   private long timer = -1;
   private long tailTimer = -1;
   private boolean reading;
-  private long filled;
+  private final AtomicLong filled = new AtomicLong();
 
   public GapFiller(Vertx vertx, LogReader reader, Sequencer sequencer, Duration gapWait) {
     this.vertx = vertx;
@@ -45,9 +46,9 @@ public final class GapFiller {
     vertx.cancelTimer(timer);
   }
 
-  /** Events taken from the log to close gaps, so far. */
+  /** Events taken from the log to close gaps, so far; readable from any thread. */
   public long filled() {
-    return filled;
+    return filled.get();
   }
 
   /** A batch from the bus. */
@@ -81,7 +82,7 @@ public final class GapFiller {
             result -> {
               reading = false;
               if (result.succeeded()) {
-                filled += result.result().events().size();
+                filled.addAndGet(result.result().events().size());
                 sequencer.fill(result.result());
                 fill();
               } else {

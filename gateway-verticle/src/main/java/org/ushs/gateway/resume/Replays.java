@@ -1,15 +1,16 @@
 package org.ushs.gateway.resume;
 
 import org.ushs.common.log.LogReader;
+import org.ushs.gateway.GatewayMetrics;
 
 /**
  * What every resume of one gateway instance shares: the log, the id index fed by the live stream,
- * and the gate bounding concurrent replays. One thread.
+ * the gate bounding concurrent replays, and the node's metrics. One thread.
  */
-public record Replays(LogReader log, IdIndex index, ReplayGate gate) {
+public record Replays(LogReader log, IdIndex index, ReplayGate gate, GatewayMetrics metrics) {
 
   /** A resume for one session. */
   public Resume resumeFor(ResumeTarget target) {
-    return new Resume(target, log, index, gate);
+    return new Resume(target, log, index, gate, metrics);
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.ushs.common.bus.EventBatch;
 import org.ushs.common.event.SequencedEvent;
 import org.ushs.common.log.LogReader;
+import org.ushs.gateway.GatewayMetrics;
 
 /**
  * Last-Event-ID resume of one session: live events are held while the log is read from the event
@@ -27,15 +28,18 @@ public final class Resume {
   private final LogReader log;
   private final IdIndex index;
   private final ReplayGate gate;
+  private final GatewayMetrics metrics;
   private List<SequencedEvent> held = new ArrayList<>();
   private boolean droppedHeld;
   private int count;
 
-  public Resume(ResumeTarget target, LogReader log, IdIndex index, ReplayGate gate) {
+  public Resume(
+      ResumeTarget target, LogReader log, IdIndex index, ReplayGate gate, GatewayMetrics metrics) {
     this.target = target;
     this.log = log;
     this.index = index;
     this.gate = gate;
+    this.metrics = metrics;
   }
 
   /** A live event the session wants, held until the replay is done. */
@@ -50,6 +54,7 @@ public final class Resume {
 
   /** Starts resuming after the event with CloudEvent id {@code lastEventId}. */
   public void start(String lastEventId) {
+    metrics.replayRequested();
     gate.acquire()
         .compose(turn -> resolve(lastEventId))
         .onSuccess(
@@ -107,6 +112,7 @@ public final class Resume {
 
   private void finish(boolean recovered) {
     gate.release();
+    metrics.replayed(recovered);
     if (target.isClosing()) {
       return;
     }

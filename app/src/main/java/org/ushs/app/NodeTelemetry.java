@@ -1,0 +1,48 @@
+package org.ushs.app;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.spi.VertxMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.util.UUID;
+import org.ushs.common.metrics.Telemetry;
+
+/**
+ * The node's meter registry (Prometheus), tagged {@code node=<cluster address:port>}: Vert.x's own
+ * meters (HTTP, event bus, pools, JVM) through vertx-micrometer-metrics, and USHS's, which the
+ * verticles register through {@link #telemetry()}. One per node; nodes in one JVM do not share.
+ */
+final class NodeTelemetry {
+
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  // vertx-micrometer-metrics keeps backends in a static map by name: one name per node
+  private final String registryName = "ushs-" + UUID.randomUUID();
+
+  NodeTelemetry(String node) {
+    registry.config().commonTags("node", node);
+  }
+
+  /** {@code options} with Vert.x metrics on, into this registry. */
+  VertxOptions apply(VertxOptions options) {
+    return options.setMetricsOptions(
+        new MicrometerMetricsOptions()
+            .setEnabled(true)
+            .setJvmMetricsEnabled(true)
+            .setRegistryName(registryName));
+  }
+
+  VertxMetricsFactory factory() {
+    return new MicrometerMetricsFactory(registry);
+  }
+
+  PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  Telemetry telemetry() {
+    return new Telemetry(registry, registry::scrape);
+  }
+}

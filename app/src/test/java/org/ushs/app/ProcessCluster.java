@@ -1,0 +1,123 @@
+package org.ushs.app;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.ushs.publisher.JoinSettings;
+
+/**
+ * Node processes forming one cluster on loopback (its own cluster name, free ports, the test JWT
+ * secret), for tests that kill nodes. Waits are bounded.
+ */
+final class ProcessCluster {
+
+  private static final long WAIT_MS = 60_000;
+
+  private final String name = "ushs-proc-" + UUID.randomUUID();
+  private final List<String> members = new ArrayList<>();
+  private final List<NodeProcess> nodes = new ArrayList<>();
+
+  /** Starts {@code count} nodes and waits until each is ready and sees all of them. */
+  static ProcessCluster start(Vertx vertx, String label, int count) throws Exception {
+    ProcessCluster cluster = new ProcessCluster();
+    List<Integer> ports = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      ports.add(TestNodes.freePort());
+      cluster.members.add("127.0.0.1:" + ports.get(i));
+    }
+    for (int i = 0; i < count; i++) {
+      cluster.nodes.add(NodeProcess.start(label + "-" + i, cluster.env(ports.get(i))));
+    }
+    for (NodeProcess node : cluster.nodes) {
+      node.awaitReady(vertx);
+      cluster.await(vertx, node, r -> r.getInteger("members", 0) == count, "all members");
+    }
+    return cluster;
+  }
+
+  private Map<String, String> env(int port) {
+    Map<String, String> env = new HashMap<>();
+    env.put("USHS_CLUSTER_NAME", name);
+    env.put("USHS_CLUSTER_HOST", "127.0.0.1");
+    env.put("USHS_CLUSTER_PORT", Integer.toString(port));
+    env.put("USHS_CLUSTER_MEMBERS", String.join(",", members));
+    env.put("USHS_GATEWAY_INSTANCES", "1");
+    env.put("USHS_GAP_WAIT", "50ms");
+    env.put("USHS_JWT_SECRET", TestNodes.SECRET);
+    return env;
+  }
+
+  NodeProcess node(int index) {
+    return nodes.get(index);
+  }
+
+  List<NodeProcess> alive() {
+    return nodes.stream().filter(NodeProcess::isAlive).toList();
+  }
+
+  /** How a healing service on loopback joins this cluster, on a free port. */
+  JoinSettings joinSettings() {
+    return new JoinSettings(name, "127.0.0.1", TestNodes.freePort(), members);
+  }
+
+  /** The live node that holds the replay log's primary copy. */
+  NodeProcess logOwner(Vertx vertx) throws InterruptedException {
+    for (NodeProcess node : alive()) {
+      if (readiness(vertx, node).getBoolean("logOwner", false)) {
+        return node;
+      }
+    }
+    throw new AssertionError("no live node owns the log");
+  }
+
+  /** The body of {@code /health/ready}, ready or not. */
+  static JsonObject readiness(Vertx vertx, NodeProcess node) {
+    WebClient web = WebClient.create(vertx);
+    try {
+      return TestNodes.await(web.get(node.ingestPort, "127.0.0.1", "/health/ready").send())
+          .bodyAsJsonObject();
+    } finally {
+      web.close();
+    }
+  }
+
+  /** Waits until {@code node}'s readiness body satisfies {@code condition}. */
+  JsonObject await(Vertx vertx, NodeProcess node, Predicate<JsonObject> condition, String what)
+      throws InterruptedException {
+    long deadline = System.currentTimeMillis() + WAIT_MS;
+    JsonObject readiness = readiness(vertx, node);
+    while (!condition.test(readiness)) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError("not " + what + " within " + WAIT_MS + " ms: " + readiness);
+      }
+      Thread.sleep(200);
+      readiness = readiness(vertx, node);
+    }
+    return readiness;
+  }
+
+  /** Waits until every live node sees only the live nodes and every backup is in place. */
+  void awaitSettled(Vertx vertx) throws InterruptedException {
+    int live = alive().size();
+    for (NodeProcess node : alive()) {
+      await(
+          vertx,
+          node,
+          r -> r.getInteger("members", 0) == live && r.getBoolean("clusterSafe", false),
+          "settled with " + live + " members");
+    }
+  }
+
+  /** kill -9 of every node still running. */
+  void stop() throws InterruptedException {
+    for (NodeProcess node : nodes) {
+      node.stop();
+    }
+  }
+}

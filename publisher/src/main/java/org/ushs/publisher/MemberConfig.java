@@ -1,0 +1,62 @@
+package org.ushs.publisher;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.NetworkConfig;
+import io.vertx.spi.cluster.hazelcast.ConfigUtil;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+
+/**
+ * The Hazelcast configuration every member of a USHS cluster shares, nodes and healing services
+ * alike: vertx-hazelcast's defaults (the maps Vert.x needs), the cluster name, TCP/IP join on the
+ * listed members only (no multicast, no auto-detection, no phone-home), bound to one address.
+ */
+public final class MemberConfig {
+
+  private MemberConfig() {}
+
+  /**
+   * The base configuration of a member at {@code address} (an IP address: Hazelcast matches
+   * interfaces by address, see {@link #resolve}) and {@code port}; with no {@code members} it forms
+   * a cluster of its own.
+   */
+  public static Config base(String clusterName, String address, int port, List<String> members) {
+    Config config = ConfigUtil.loadConfig();
+    config.setClusterName(clusterName);
+    config.setProperty("hazelcast.phone.home.enabled", "false");
+    config.setProperty("hazelcast.socket.bind.any", "false");
+    config.setProperty("hazelcast.wait.seconds.before.join", "1");
+    config.setProperty("hazelcast.logging.type", "jdk");
+    config.setProperty("hazelcast.shutdownhook.enabled", "false");
+    // a member that stops answering (not merely closing its sockets) is removed after 15 s, not 60
+    config.setProperty("hazelcast.max.no.heartbeat.seconds", "15");
+    NetworkConfig network = config.getNetworkConfig();
+    network.setPort(port).setPortAutoIncrement(false);
+    network.setPublicAddress(address + ":" + port);
+    network.getInterfaces().setEnabled(true).setInterfaces(List.of(address));
+    JoinConfig join = network.getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getTcpIpConfig()
+        .setEnabled(true)
+        .setMembers(members.isEmpty() ? List.of(address + ":" + port) : members);
+    return config;
+  }
+
+  /**
+   * The IP address of {@code host}: an address stays as it is, a name (a container's or service's
+   * DNS name) is looked up once, at start. Hazelcast binds to interfaces by address and refuses a
+   * name; the address is also what the member advertises to the others.
+   *
+   * @throws IllegalArgumentException when the name does not resolve
+   */
+  public static String resolve(String host) {
+    try {
+      return InetAddress.getByName(host).getHostAddress();
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("cannot resolve cluster host " + host, e);
+    }
+  }
+}
