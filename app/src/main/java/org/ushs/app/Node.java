@@ -22,6 +22,7 @@ import org.ushs.common.log.EventLog;
 import org.ushs.common.log.PublishDedupe;
 import org.ushs.common.log.RingbufferEventLog;
 import org.ushs.gateway.GatewayVerticle;
+import org.ushs.gateway.connection.ConnectionLimits;
 import org.ushs.ingest.IngestVerticle;
 import org.ushs.replay.ReplayVerticle;
 
@@ -36,6 +37,9 @@ public final class Node {
   private final Vertx vertx;
   private final HazelcastClusterManager cluster;
   private final List<String> deployments = new ArrayList<>();
+  private final List<GatewayVerticle> gateways = new CopyOnWriteArrayList<>();
+  private IngestVerticle ingest;
+  private NodeReadiness readiness;
   private int gatewayPort = -1;
   private int ingestPort = -1;
 
@@ -63,7 +67,7 @@ public final class Node {
     EventBatchCodec.register(vertx.eventBus());
     HazelcastInstance hazelcast = cluster.getHazelcastInstance();
     EventLog log = new RingbufferEventLog(vertx, hazelcast);
-    NodeReadiness readiness = new NodeReadiness(cluster, log);
+    readiness = new NodeReadiness(cluster, log);
     Authenticator auth = new JwtAuthenticator(vertx, config.auth().jwtSecret());
     Future<Void> chain = Future.succeededFuture();
     if (config.runs(Role.REPLAY)) {
@@ -71,7 +75,7 @@ public final class Node {
     }
     if (config.runs(Role.INGEST)) {
       PublishDedupe dedupe = new PublishDedupe(vertx, hazelcast);
-      IngestVerticle ingest = new IngestVerticle(config.ingest(), auth, log, dedupe, readiness);
+      ingest = new IngestVerticle(config.ingest(), auth, log, dedupe, readiness);
       chain =
           chain
               .compose(v -> track(vertx.deployVerticle(ingest)))
@@ -82,22 +86,24 @@ public final class Node {
     }
     return chain
         .map(v -> this)
-        .recover(failure -> close().transform(c -> Future.failedFuture(failure)));
+        .recover(failure -> vertx.close().transform(c -> Future.failedFuture(failure)));
   }
 
   private Future<Void> deployGateways(
       GatewaySettings settings, Authenticator auth, NodeReadiness readiness) {
     BusLogReader reader = new BusLogReader(vertx.eventBus(), BUS_READ_TIMEOUT);
-    List<GatewayVerticle> instances = new CopyOnWriteArrayList<>();
+    ConnectionLimits limits =
+        new ConnectionLimits(settings.maxConnections(), settings.maxConnectionsPerIdentity());
     return track(
             vertx.deployVerticle(
                 () -> {
-                  GatewayVerticle gateway = new GatewayVerticle(settings, auth, reader, readiness);
-                  instances.add(gateway);
+                  GatewayVerticle gateway =
+                      new GatewayVerticle(settings, auth, reader, readiness, limits);
+                  gateways.add(gateway);
                   return gateway;
                 },
                 new DeploymentOptions().setInstances(settings.instances())))
-        .onSuccess(v -> gatewayPort = instances.get(0).actualPort());
+        .onSuccess(v -> gatewayPort = gateways.get(0).actualPort());
   }
 
   private Future<Void> track(Future<String> deployment) {
@@ -122,8 +128,12 @@ public final class Node {
     return ingestPort;
   }
 
-  /** Undeploys the roles, leaves the cluster and closes Vert.x. */
+  /**
+   * Shuts down gracefully (see {@link GracefulShutdown}): finishes publishes in flight, tells
+   * clients to go away, then undeploys the roles, leaves the cluster and closes Vert.x. Fails if a
+   * step did not finish cleanly; Vert.x is closed either way.
+   */
   public Future<Void> close() {
-    return vertx.close();
+    return GracefulShutdown.run(vertx, readiness, ingest, gateways);
   }
 }

@@ -1,23 +1,29 @@
 package org.ushs.gateway;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import io.vertx.ext.web.Router;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ushs.common.auth.AuthFailure;
 import org.ushs.common.auth.Authenticator;
 import org.ushs.common.auth.CredentialSources;
+import org.ushs.common.auth.Principal;
 import org.ushs.common.bus.Addresses;
 import org.ushs.common.bus.EventBatch;
 import org.ushs.common.config.GatewaySettings;
 import org.ushs.common.health.HealthRoutes;
 import org.ushs.common.health.Readiness;
 import org.ushs.common.log.LogReader;
+import org.ushs.gateway.connection.ConnectionLimits;
 import org.ushs.gateway.order.GapFiller;
 import org.ushs.gateway.order.Sequencer;
 import org.ushs.gateway.protocol.ErrorCode;
@@ -25,7 +31,8 @@ import org.ushs.gateway.protocol.ServerMessages;
 
 /**
  * The client side: WebSocket {@code /ushs/v1/ws} with authentication at the handshake, and the live
- * fan-out. One instance per event loop, each with its own bus consumer, ordering and hub.
+ * fan-out. One instance per event loop, each with its own bus consumer, ordering, hub and
+ * heartbeat; the connection limits are shared by the node's instances.
  */
 public final class GatewayVerticle extends VerticleBase {
 
@@ -36,24 +43,32 @@ public final class GatewayVerticle extends VerticleBase {
   private final Authenticator authenticator;
   private final LogReader logReader;
   private final Readiness readiness;
+  private final ConnectionLimits limits;
   private final Hub hub = new Hub();
+  private Sequencer sequencer;
   private GapFiller gapFiller;
+  private Heartbeat heartbeat;
   private HttpServer server;
+  private boolean goingAway;
 
   public GatewayVerticle(
       GatewaySettings settings,
       Authenticator authenticator,
       LogReader logReader,
-      Readiness readiness) {
+      Readiness readiness,
+      ConnectionLimits limits) {
     this.settings = settings;
     this.authenticator = authenticator;
     this.logReader = logReader;
     this.readiness = readiness;
+    this.limits = limits;
   }
 
   @Override
   public Future<?> start() {
-    gapFiller = new GapFiller(vertx, logReader, new Sequencer(hub::dispatch), settings.gapWait());
+    sequencer = new Sequencer(hub::dispatch);
+    gapFiller = new GapFiller(vertx, logReader, sequencer, settings.gapWait());
+    heartbeat = new Heartbeat(vertx, hub, settings.pingInterval());
     Router router = Router.router(vertx);
     HealthRoutes.mount(router, readiness);
     server =
@@ -65,7 +80,11 @@ public final class GatewayVerticle extends VerticleBase {
         .eventBus()
         .<EventBatch>consumer(Addresses.EVENTS, message -> gapFiller.onLive(message.body()))
         .completion()
-        .onSuccess(registered -> gapFiller.start())
+        .onSuccess(
+            registered -> {
+              gapFiller.start();
+              heartbeat.start();
+            })
         .compose(registered -> server.listen(settings.port()));
   }
 
@@ -74,7 +93,13 @@ public final class GatewayVerticle extends VerticleBase {
         .setHost(settings.bindHost())
         .setMaxWebSocketFrameSize(settings.maxFrame())
         .setMaxWebSocketMessageSize(settings.maxFrame())
-        .setRegisterWebSocketWriteHandlers(false);
+        .setRegisterWebSocketWriteHandlers(false)
+        // bounds the handshake; removed from each connection once upgraded (Channels)
+        .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, settings.handshakeTimeout().toMillis()))
+        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+        .setWebSocketClosingTimeout((int) TimeUnit.MILLISECONDS.toSeconds(Connection.CLOSE_WAIT_MS))
+        .setPerMessageWebSocketCompressionSupported(settings.compression())
+        .setPerFrameWebSocketCompressionSupported(false);
   }
 
   /** The port the gateway listens on (useful when configured as 0). */
@@ -100,12 +125,29 @@ public final class GatewayVerticle extends VerticleBase {
                     .accept()
                     .onSuccess(
                         ws -> {
+                          Channels.removeIdleTimeout(ws);
                           if (auth.succeeded()) {
-                            new Session(vertx, ws, auth.result(), hub).open(query);
+                            open(ws, auth.result(), query);
                           } else {
                             refuse(ws, auth.cause(), handshake);
                           }
                         }));
+  }
+
+  /** A session within the connection limits; otherwise close 1013 naming the limit. */
+  private void open(ServerWebSocket ws, Principal principal, ConnectQuery query) {
+    if (goingAway) {
+      ws.close((short) ErrorCode.GOING_AWAY.code, ErrorCode.GOING_AWAY.message);
+      return;
+    }
+    Optional<String> refusal = limits.admit(principal.id());
+    if (refusal.isPresent()) {
+      ws.close((short) ErrorCode.CONNECTION_LIMIT.code, refusal.get());
+      return;
+    }
+    Connection connection = new Connection(vertx, ws, settings);
+    connection.closed().onComplete(closed -> limits.release(principal.id()));
+    new Session(vertx, principal, hub, connection).open(query);
   }
 
   private static void refuse(ServerWebSocket ws, Throwable failure, ServerWebSocketHandshake hs) {
@@ -123,8 +165,39 @@ public final class GatewayVerticle extends VerticleBase {
     ws.close((short) code.code, auth.getMessage());
   }
 
+  /**
+   * The gateway's graceful shutdown: delivers what the log holds so far, then stops accepting (the
+   * port closes once every instance has stopped), closes every session with 1001 {@code going away}
+   * spread over {@code USHS_SHUTDOWN_SPREAD}, and completes once every connection is closed, within
+   * the spread plus the close wait.
+   */
+  public Future<Void> goAway() {
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> leave().onComplete(done));
+    return done.future();
+  }
+
+  private Future<Void> leave() {
+    return GoAway.catchUp(vertx, logReader, gapFiller, sequencer)
+        .recover(
+            failure -> {
+              LOG.log(Level.WARNING, "going away before catching up: {0}", failure.getMessage());
+              return Future.succeededFuture();
+            })
+        .compose(
+            caughtUp -> {
+              goingAway = true;
+              GoAway.closeAll(vertx, List.copyOf(hub.sessions()), settings.shutdownSpread());
+              long grace = settings.shutdownSpread().toMillis() + Connection.CLOSE_WAIT_MS + 1000;
+              return server.shutdown(grace, TimeUnit.MILLISECONDS);
+            });
+  }
+
   @Override
   public Future<?> stop() {
+    if (heartbeat != null) {
+      heartbeat.stop();
+    }
     if (gapFiller != null) {
       gapFiller.stop();
     }

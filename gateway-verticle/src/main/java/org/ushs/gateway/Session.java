@@ -2,7 +2,6 @@ package org.ushs.gateway;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.ServerWebSocket;
 import java.time.Instant;
 import java.util.List;
 import org.ushs.common.auth.Principal;
@@ -16,33 +15,33 @@ import org.ushs.gateway.subscription.Selector;
 import org.ushs.gateway.subscription.Subscriptions;
 
 /**
- * One client connection: its principal, subscriptions and outbound stream. Lives on one event loop
- * and is never locked. Events leave in sequence order, each at most once.
+ * One client connection: its principal, subscriptions and outbound stream; what the socket may do
+ * (rate, size, heartbeat, backpressure) is its {@link Connection}'s. Lives on one event loop and is
+ * never locked. Events leave in sequence order, each at most once.
  */
 final class Session {
 
   private final Vertx vertx;
-  private final ServerWebSocket ws;
   private final Principal principal;
   private final Hub hub;
+  private final Connection connection;
   private final Subscriptions subscriptions = new Subscriptions();
   private long lastSequence = -1;
   private long expiryTimer = -1;
-  private boolean closing;
 
-  Session(Vertx vertx, ServerWebSocket ws, Principal principal, Hub hub) {
+  Session(Vertx vertx, Principal principal, Hub hub, Connection connection) {
     this.vertx = vertx;
-    this.ws = ws;
     this.principal = principal;
     this.hub = hub;
+    this.connection = connection;
   }
 
   /** Registers the session and applies the connect query's subscription, before any event. */
   void open(ConnectQuery query) {
     hub.add(this);
-    ws.closeHandler(closed -> closed());
-    ws.textMessageHandler(this::onText);
-    ws.binaryMessageHandler(
+    connection.closed().onComplete(closed -> closed());
+    connection.open(
+        this::onText,
         binary ->
             reply(
                 new ProtocolError(
@@ -120,26 +119,20 @@ final class Session {
   }
 
   private void send(Buffer json) {
-    if (closing) {
-      return;
-    }
-    if (ws.writeQueueFull()) {
-      close(ErrorCode.SLOW_CONSUMER, ErrorCode.SLOW_CONSUMER.message);
-      return;
-    }
-    ws.writeFrame(Frames.text(json));
+    connection.send(json);
   }
 
   /** Closes with {@code code}; the client keeps up to 10 s to read the close frame. */
   void close(ErrorCode code, String reason) {
-    if (!closing) {
-      closing = true;
-      ws.close((short) code.code, reason);
-    }
+    connection.close(code, reason);
+  }
+
+  /** A heartbeat tick (see {@link Heartbeat}). */
+  void heartbeat() {
+    connection.heartbeat();
   }
 
   private void closed() {
-    closing = true;
     vertx.cancelTimer(expiryTimer);
     hub.remove(this);
   }

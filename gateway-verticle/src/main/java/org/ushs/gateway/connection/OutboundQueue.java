@@ -1,0 +1,43 @@
+package org.ushs.gateway.connection;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import java.util.function.Function;
+
+/**
+ * The bounded outbound side of one connection, counted in bytes: a message is written while the
+ * bytes written but not yet handed to the socket stay under {@code maxPending}, so at most {@code
+ * maxPending} plus one message wait in memory. A write counts from the call until its future
+ * completes (the bytes left for the socket buffer, or the connection failed). Vert.x's own
+ * write-queue check ({@code writeQueueFull}) bounds Netty's buffer in bytes but then lets 16 more
+ * messages of any size queue, so it does not bound memory by itself. Used on the connection's event
+ * loop only.
+ */
+public final class OutboundQueue {
+
+  private final long maxPending;
+  private final Function<Buffer, Future<Void>> writer;
+  private long pending;
+
+  /** {@code writer} writes one message and completes when it has left for the socket. */
+  public OutboundQueue(long maxPending, Function<Buffer, Future<Void>> writer) {
+    this.maxPending = maxPending;
+    this.writer = writer;
+  }
+
+  /** Writes {@code message}, or returns false without writing when the client is too far behind. */
+  public boolean offer(Buffer message) {
+    if (pending >= maxPending) {
+      return false;
+    }
+    int size = message.length();
+    pending += size;
+    writer.apply(message).onComplete(written -> pending -= size);
+    return true;
+  }
+
+  /** Bytes written and not yet handed to the socket. */
+  public long pending() {
+    return pending;
+  }
+}
