@@ -100,6 +100,11 @@ final class WsClient {
     }
   }
 
+  /** The reason of the server's close frame, after {@link #awaitClose}. */
+  String closeReason() {
+    return ws.closeReason();
+  }
+
   boolean isClosed() {
     return ws.isClosed();
   }

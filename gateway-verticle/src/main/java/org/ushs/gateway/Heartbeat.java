@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The server's pings: one periodic timer per gateway verticle instance ticks every session of its
- * hub, rather than one timer per session. Runs on the verticle's event loop.
+ * The server's pings: one timer per gateway verticle instance ticks every session of its hub,
+ * rather than one timer per session. The timer is re-armed after each tick (fixed delay): a
+ * periodic timer catches up after a stalled event loop with ticks in a row, which would time out
+ * clients that had no time to answer. Runs on the verticle's event loop.
  */
 final class Heartbeat {
 
@@ -14,6 +16,7 @@ final class Heartbeat {
   private final Hub hub;
   private final long intervalMs;
   private long timer = -1;
+  private boolean stopped;
 
   Heartbeat(Vertx vertx, Hub hub, Duration interval) {
     this.vertx = vertx;
@@ -22,10 +25,11 @@ final class Heartbeat {
   }
 
   void start() {
-    timer = vertx.setPeriodic(intervalMs, id -> tick());
+    timer = vertx.setTimer(intervalMs, id -> tick());
   }
 
   void stop() {
+    stopped = true;
     vertx.cancelTimer(timer);
   }
 
@@ -33,6 +37,9 @@ final class Heartbeat {
     // a copy: a tick may close sessions, which leave the hub
     for (Session session : List.copyOf(hub.sessions())) {
       session.heartbeat();
+    }
+    if (!stopped) {
+      start();
     }
   }
 }
