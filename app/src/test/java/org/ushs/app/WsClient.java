@@ -64,6 +64,13 @@ final class WsClient {
     }
   }
 
+  /** Every message received and not yet taken, without waiting. */
+  List<JsonObject> drain() {
+    List<JsonObject> list = new ArrayList<>();
+    messages.drainTo(list);
+    return list;
+  }
+
   /** The next {@code count} messages. */
   List<JsonObject> next(int count) {
     List<JsonObject> list = new ArrayList<>();
