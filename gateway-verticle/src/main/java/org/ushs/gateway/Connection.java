@@ -42,7 +42,11 @@ final class Connection {
     this.vertx = vertx;
     this.ws = ws;
     this.bucket = new TokenBucket(settings.rateLimit(), settings.rateBurst(), System::nanoTime);
-    this.out = new OutboundQueue(settings.maxPending(), json -> ws.writeFrame(Frames.text(json)));
+    this.out =
+        new OutboundQueue(
+            settings.maxPending(),
+            OutboundQueue.MESSAGE_OVERHEAD,
+            json -> ws.writeFrame(Frames.text(json)));
   }
 
   /** Starts reading: each text or binary message within the rate limit goes to its handler. */

@@ -4,13 +4,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import io.vertx.ext.web.Router;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ushs.common.auth.AuthFailure;
@@ -48,8 +45,8 @@ public final class GatewayVerticle extends VerticleBase {
   private Sequencer sequencer;
   private GapFiller gapFiller;
   private Heartbeat heartbeat;
+  private GoAway goAway;
   private HttpServer server;
-  private boolean goingAway;
 
   public GatewayVerticle(
       GatewaySettings settings,
@@ -69,11 +66,12 @@ public final class GatewayVerticle extends VerticleBase {
     sequencer = new Sequencer(hub::dispatch);
     gapFiller = new GapFiller(vertx, logReader, sequencer, settings.gapWait());
     heartbeat = new Heartbeat(vertx, hub, settings.pingInterval());
+    goAway = new GoAway(vertx, logReader, gapFiller, sequencer, hub, settings.shutdownSpread());
     Router router = Router.router(vertx);
     HealthRoutes.mount(router, readiness);
     server =
         vertx
-            .createHttpServer(serverOptions())
+            .createHttpServer(GatewayServerOptions.of(settings))
             .webSocketHandshakeHandler(this::handshake)
             .requestHandler(router);
     return vertx
@@ -86,20 +84,6 @@ public final class GatewayVerticle extends VerticleBase {
               heartbeat.start();
             })
         .compose(registered -> server.listen(settings.port()));
-  }
-
-  private HttpServerOptions serverOptions() {
-    return new HttpServerOptions()
-        .setHost(settings.bindHost())
-        .setMaxWebSocketFrameSize(settings.maxFrame())
-        .setMaxWebSocketMessageSize(settings.maxFrame())
-        .setRegisterWebSocketWriteHandlers(false)
-        // bounds the handshake; removed from each connection once upgraded (Channels)
-        .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, settings.handshakeTimeout().toMillis()))
-        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
-        .setWebSocketClosingTimeout((int) TimeUnit.MILLISECONDS.toSeconds(Connection.CLOSE_WAIT_MS))
-        .setPerMessageWebSocketCompressionSupported(settings.compression())
-        .setPerFrameWebSocketCompressionSupported(false);
   }
 
   /** The port the gateway listens on (useful when configured as 0). */
@@ -136,7 +120,7 @@ public final class GatewayVerticle extends VerticleBase {
 
   /** A session within the connection limits; otherwise close 1013 naming the limit. */
   private void open(ServerWebSocket ws, Principal principal, ConnectQuery query) {
-    if (goingAway) {
+    if (goAway.started()) {
       ws.close((short) ErrorCode.GOING_AWAY.code, ErrorCode.GOING_AWAY.message);
       return;
     }
@@ -173,24 +157,8 @@ public final class GatewayVerticle extends VerticleBase {
    */
   public Future<Void> goAway() {
     Promise<Void> done = Promise.promise();
-    context.runOnContext(v -> leave().onComplete(done));
+    context.runOnContext(v -> goAway.run(server).onComplete(done));
     return done.future();
-  }
-
-  private Future<Void> leave() {
-    return GoAway.catchUp(vertx, logReader, gapFiller, sequencer)
-        .recover(
-            failure -> {
-              LOG.log(Level.WARNING, "going away before catching up: {0}", failure.getMessage());
-              return Future.succeededFuture();
-            })
-        .compose(
-            caughtUp -> {
-              goingAway = true;
-              GoAway.closeAll(vertx, List.copyOf(hub.sessions()), settings.shutdownSpread());
-              long grace = settings.shutdownSpread().toMillis() + Connection.CLOSE_WAIT_MS + 1000;
-              return server.shutdown(grace, TimeUnit.MILLISECONDS);
-            });
   }
 
   @Override

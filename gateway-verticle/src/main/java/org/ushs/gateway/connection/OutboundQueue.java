@@ -8,20 +8,26 @@ import java.util.function.Function;
  * The bounded outbound side of one connection, counted in bytes: a message is written while the
  * bytes written but not yet handed to the socket stay under {@code maxPending}, so at most {@code
  * maxPending} plus one message wait in memory. A write counts from the call until its future
- * completes (the bytes left for the socket buffer, or the connection failed). Vert.x's own
- * write-queue check ({@code writeQueueFull}) bounds Netty's buffer in bytes but then lets 16 more
- * messages of any size queue, so it does not bound memory by itself. Used on the connection's event
- * loop only.
+ * completes (the bytes left for the socket buffer, or the connection failed), as its length plus
+ * {@code overhead}: what a queued write holds besides its bytes (frame, promise, buffer entries),
+ * so that small messages are not undercounted. Vert.x's own write-queue check ({@code
+ * writeQueueFull}) bounds Netty's buffer in bytes but then lets 16 more messages of any size queue,
+ * so it does not bound memory by itself. Used on the connection's event loop only.
  */
 public final class OutboundQueue {
 
+  /** The overhead to count per message: about 550 bytes of heap per queued write on JDK 17. */
+  public static final int MESSAGE_OVERHEAD = 512;
+
   private final long maxPending;
+  private final int overhead;
   private final Function<Buffer, Future<Void>> writer;
   private long pending;
 
   /** {@code writer} writes one message and completes when it has left for the socket. */
-  public OutboundQueue(long maxPending, Function<Buffer, Future<Void>> writer) {
+  public OutboundQueue(long maxPending, int overhead, Function<Buffer, Future<Void>> writer) {
     this.maxPending = maxPending;
+    this.overhead = overhead;
     this.writer = writer;
   }
 
@@ -30,13 +36,13 @@ public final class OutboundQueue {
     if (pending >= maxPending) {
       return false;
     }
-    int size = message.length();
+    long size = (long) message.length() + overhead;
     pending += size;
     writer.apply(message).onComplete(written -> pending -= size);
     return true;
   }
 
-  /** Bytes written and not yet handed to the socket. */
+  /** Bytes (with their overhead) written and not yet handed to the socket. */
   public long pending() {
     return pending;
   }

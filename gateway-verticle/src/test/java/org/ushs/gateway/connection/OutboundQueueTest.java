@@ -20,23 +20,27 @@ class OutboundQueueTest {
    * Steps: {@code +n} offers n bytes and expects it written, {@code xn} expects it refused, {@code
    * -} completes the oldest write, {@code !} fails it. Then the pending bytes and writes made.
    */
-  @ParameterizedTest(name = "max {0}: {1} -> pending {2}")
+  @ParameterizedTest(name = "max {0}, overhead {1}: {2} -> pending {3}")
   @CsvSource({
-    "1000, +600 +600 x10, 1200, 2",
-    "1000, +999 +5000 x1, 5999, 2",
-    "1000, +600 +600 - +10, 610, 3",
-    "1000, +1000 x1 - +1, 1, 2",
-    "1000, +600 +600 ! +10, 610, 3",
-    "1000, +600 - - +10, 10, 2",
-    "1000, +2000000 x1 - +1, 1, 2",
-    "65536, +65535 +1 x1 x65536, 65536, 2",
+    "1000, 0, +600 +600 x10, 1200, 2",
+    "1000, 0, +999 +5000 x1, 5999, 2",
+    "1000, 0, +600 +600 - +10, 610, 3",
+    "1000, 0, +1000 x1 - +1, 1, 2",
+    "1000, 0, +600 +600 ! +10, 610, 3",
+    "1000, 0, +600 - - +10, 10, 2",
+    "1000, 0, +2000000 x1 - +1, 1, 2",
+    "65536, 0, +65535 +1 x1 x65536, 65536, 2",
+    "1000, 512, +100 +100 x100, 1224, 2",
+    "1000, 512, +100 - +0 +0 x0, 1024, 3",
+    "4194304, 512, +1 +1 +1 +1, 2052, 4",
   })
-  void boundsPendingBytes(int max, String script, long pending, int writes) {
+  void boundsPendingBytes(int max, int overhead, String script, long pending, int writes) {
     Deque<Promise<Void>> inFlight = new ArrayDeque<>();
     int[] written = {0};
     OutboundQueue queue =
         new OutboundQueue(
             max,
+            overhead,
             message -> {
               written[0]++;
               Promise<Void> promise = Promise.promise();
