@@ -2,7 +2,9 @@ package org.ushs.app;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Handler;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
@@ -13,12 +15,14 @@ import org.ushs.common.config.UshsConfig;
 
 /**
  * Starts a node from the {@code USHS_*} environment; see README for every setting. With arguments
- * it runs a command instead: {@code keys add ...} ({@link KeysCommand}).
+ * it runs a command instead: {@code keys add ...} ({@link KeysCommand}). On SIGTERM (or any JVM
+ * shutdown after start) the node shuts down gracefully and the process exits 0, or 1 if the
+ * shutdown did not finish cleanly within {@link #SHUTDOWN_SECONDS}.
  */
 public final class Main {
 
   private static final Logger LOG = Logger.getLogger(Main.class.getName());
-  private static final long SHUTDOWN_SECONDS = 30;
+  private static final long SHUTDOWN_SECONDS = 45;
 
   private Main() {}
 
@@ -64,20 +68,31 @@ public final class Main {
       System.out.println(
           DevMode.banner(node.vertx(), config, node.gatewayPort(), node.ingestPort()));
     }
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  try {
-                    node.close()
-                        .toCompletionStage()
-                        .toCompletableFuture()
-                        .get(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
-                  } catch (Exception e) {
-                    System.err.println("ushs: shutdown incomplete: " + e);
-                  }
-                },
-                "ushs-shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(node), "ushs-shutdown"));
+  }
+
+  /**
+   * Runs in the JVM's shutdown hook. A JVM ended by SIGTERM exits 143 whatever its hooks do, so the
+   * hook ends the process itself with the status of the shutdown.
+   */
+  private static void shutdown(Node node) {
+    int status = 0;
+    try {
+      node.close()
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
+      System.err.println("ushs: shut down cleanly");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      status = 1;
+    } catch (ExecutionException | TimeoutException e) {
+      System.err.println("ushs: shutdown incomplete: " + e);
+      status = 1;
+    }
+    System.err.flush();
+    System.out.flush();
+    Runtime.getRuntime().halt(status);
   }
 
   private static void configureLogging(LogFormat format) throws IOException {

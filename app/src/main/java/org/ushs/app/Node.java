@@ -25,6 +25,7 @@ import org.ushs.common.log.PublishDedupe;
 import org.ushs.common.log.RingbufferEventLog;
 import org.ushs.gateway.GatewayMetrics;
 import org.ushs.gateway.GatewayVerticle;
+import org.ushs.gateway.connection.ConnectionLimits;
 import org.ushs.gateway.security.GatewaySecurity;
 import org.ushs.ingest.IngestVerticle;
 import org.ushs.publisher.MemberConfig;
@@ -42,6 +43,9 @@ public final class Node {
   private final HazelcastClusterManager cluster;
   private final NodeTelemetry telemetry;
   private final List<String> deployments = new ArrayList<>();
+  private final List<GatewayVerticle> gateways = new CopyOnWriteArrayList<>();
+  private IngestVerticle ingest;
+  private NodeReadiness readiness;
   private int gatewayPort = -1;
   private int ingestPort = -1;
 
@@ -81,7 +85,7 @@ public final class Node {
     HazelcastInstance hazelcast = cluster.getHazelcastInstance();
     EventLog log = new RingbufferEventLog(vertx, hazelcast, config.replay().capacity());
     Optional<Quorum> quorum = Quorum.of(config.cluster().members());
-    NodeReadiness readiness = new NodeReadiness(vertx, cluster, log, quorum);
+    readiness = new NodeReadiness(vertx, cluster, log, quorum);
     ClusterEvents.watch(hazelcast);
     ClusterGauges.register(vertx, hazelcast, quorum, telemetry.registry());
     Authenticator auth = NodeAuth.authenticator(vertx, config);
@@ -91,7 +95,7 @@ public final class Node {
     }
     if (config.runs(Role.INGEST)) {
       PublishDedupe dedupe = new PublishDedupe(vertx, hazelcast);
-      IngestVerticle ingest =
+      ingest =
           new IngestVerticle(config.ingest(), auth, log, dedupe, readiness, telemetry.telemetry());
       chain =
           chain
@@ -113,7 +117,7 @@ public final class Node {
     }
     return chain
         .map(v -> this)
-        .recover(failure -> close().transform(c -> Future.failedFuture(failure)));
+        .recover(failure -> vertx.close().transform(c -> Future.failedFuture(failure)));
   }
 
   /**
@@ -132,18 +136,25 @@ public final class Node {
       NodeReadiness readiness,
       LogReader reader) {
     GatewayMetrics gatewayMetrics = new GatewayMetrics(telemetry.registry());
-    List<GatewayVerticle> instances = new CopyOnWriteArrayList<>();
+    ConnectionLimits limits =
+        new ConnectionLimits(settings.maxConnections(), settings.maxConnectionsPerIdentity());
     return track(
             vertx.deployVerticle(
                 () -> {
                   GatewayVerticle gateway =
                       new GatewayVerticle(
-                          settings, security, reader, readiness, idIndexCapacity, gatewayMetrics);
-                  instances.add(gateway);
+                          settings,
+                          security,
+                          reader,
+                          readiness,
+                          idIndexCapacity,
+                          gatewayMetrics,
+                          limits);
+                  gateways.add(gateway);
                   return gateway;
                 },
                 new DeploymentOptions().setInstances(settings.instances())))
-        .onSuccess(v -> gatewayPort = instances.get(0).actualPort());
+        .onSuccess(v -> gatewayPort = gateways.get(0).actualPort());
   }
 
   private Future<Void> track(Future<String> deployment) {
@@ -168,8 +179,12 @@ public final class Node {
     return ingestPort;
   }
 
-  /** Undeploys the roles, leaves the cluster and closes Vert.x. */
+  /**
+   * Shuts down gracefully (see {@link GracefulShutdown}): finishes publishes in flight, tells
+   * clients to go away, then undeploys the roles, leaves the cluster and closes Vert.x. Fails if a
+   * step did not finish cleanly; Vert.x is closed either way.
+   */
   public Future<Void> close() {
-    return vertx.close();
+    return GracefulShutdown.run(vertx, readiness, ingest, gateways);
   }
 }

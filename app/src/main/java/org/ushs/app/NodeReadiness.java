@@ -19,7 +19,7 @@ import org.ushs.common.log.RingbufferEventLog;
  * healing services' lite members are not counted), {@code newestSequence}, {@code logOwner} (this
  * node holds the log's primary copy), {@code quorum} (with three or more configured members), and
  * {@code clusterSafe} (every partition has its backups in place: once the cluster has settled after
- * a node loss, another loss loses nothing).
+ * a node loss, another loss loses nothing). A node shutting down is not ready.
  */
 final class NodeReadiness implements Readiness {
 
@@ -30,6 +30,7 @@ final class NodeReadiness implements Readiness {
   private final LogReader log;
   private final Optional<Quorum> quorum;
   private final AtomicReference<Future<Boolean>> question = new AtomicReference<>();
+  private volatile boolean shuttingDown;
 
   NodeReadiness(
       Vertx vertx, HazelcastClusterManager cluster, LogReader log, Optional<Quorum> quorum) {
@@ -39,8 +40,16 @@ final class NodeReadiness implements Readiness {
     this.quorum = quorum;
   }
 
+  /** From now on the node reports not ready, so that load balancers send no new clients. */
+  void shuttingDown() {
+    shuttingDown = true;
+  }
+
   @Override
   public Future<JsonObject> check() {
+    if (shuttingDown) {
+      return Future.failedFuture("shutting down");
+    }
     if (!cluster.isActive()) {
       return Future.failedFuture("not a cluster member");
     }

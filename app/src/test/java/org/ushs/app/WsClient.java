@@ -89,6 +89,13 @@ final class WsClient {
     }
   }
 
+  /** Every message received and not yet taken, without waiting. */
+  List<JsonObject> drain() {
+    List<JsonObject> list = new ArrayList<>();
+    messages.drainTo(list);
+    return list;
+  }
+
   /** The next {@code count} messages. */
   List<JsonObject> next(int count) {
     List<JsonObject> list = new ArrayList<>();
@@ -96,13 +103,6 @@ final class WsClient {
       list.add(next());
     }
     return list;
-  }
-
-  /** Every message received and not yet taken, without waiting. */
-  List<JsonObject> drain() {
-    List<JsonObject> all = new ArrayList<>();
-    messages.drainTo(all);
-    return all;
   }
 
   /** Asserts that no message arrives within {@code millis}. */
@@ -130,6 +130,11 @@ final class WsClient {
     } catch (Exception e) {
       throw new AssertionError("not closed: " + e, e);
     }
+  }
+
+  /** The reason of the server's close frame, after {@link #awaitClose}. */
+  String closeReason() {
+    return ws.closeReason();
   }
 
   boolean isClosed() {

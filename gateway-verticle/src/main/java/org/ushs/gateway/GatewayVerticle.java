@@ -1,19 +1,22 @@
 package org.ushs.gateway;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import io.vertx.ext.web.Router;
+import java.util.Optional;
 import org.ushs.common.auth.AuthFailure;
+import org.ushs.common.auth.Principal;
 import org.ushs.common.bus.Addresses;
 import org.ushs.common.bus.EventBatch;
 import org.ushs.common.config.GatewaySettings;
 import org.ushs.common.health.HealthRoutes;
 import org.ushs.common.health.Readiness;
 import org.ushs.common.log.LogReader;
+import org.ushs.gateway.connection.ConnectionLimits;
 import org.ushs.gateway.order.GapFiller;
 import org.ushs.gateway.order.Sequencer;
 import org.ushs.gateway.protocol.ErrorCode;
@@ -27,7 +30,8 @@ import org.ushs.gateway.security.HandshakeLog;
 /**
  * The client side: WebSocket {@code /ushs/v1/ws} (over TLS when configured) with the origin check
  * and authentication at the handshake ({@link GatewaySecurity}), and the live fan-out. One instance
- * per event loop, each with its own bus consumer, ordering and hub.
+ * per event loop, each with its own bus consumer, ordering, hub and heartbeat; the connection
+ * limits are shared by the node's instances.
  */
 public final class GatewayVerticle extends VerticleBase {
 
@@ -38,9 +42,13 @@ public final class GatewayVerticle extends VerticleBase {
   private final Readiness readiness;
   private final int idIndexCapacity;
   private final GatewayMetrics metrics;
+  private final ConnectionLimits limits;
   private final Hub hub = new Hub();
   private Replays replays;
+  private Sequencer sequencer;
   private GapFiller gapFiller;
+  private Heartbeat heartbeat;
+  private GoAway goAway;
   private HttpServer server;
 
   public GatewayVerticle(
@@ -49,20 +57,22 @@ public final class GatewayVerticle extends VerticleBase {
       LogReader logReader,
       Readiness readiness,
       int idIndexCapacity,
-      GatewayMetrics metrics) {
+      GatewayMetrics metrics,
+      ConnectionLimits limits) {
     this.settings = settings;
     this.security = security;
     this.logReader = logReader;
     this.readiness = readiness;
     this.idIndexCapacity = idIndexCapacity;
     this.metrics = metrics;
+    this.limits = limits;
   }
 
   @Override
   public Future<?> start() {
     IdIndex ids = new IdIndex(idIndexCapacity);
     replays = new Replays(logReader, ids, new ReplayGate(settings.replaysPerInstance()), metrics);
-    Sequencer sequencer =
+    sequencer =
         new Sequencer(
             event -> {
               ids.put(event.keys().id(), event.sequence());
@@ -70,11 +80,13 @@ public final class GatewayVerticle extends VerticleBase {
             });
     gapFiller = new GapFiller(vertx, logReader, sequencer, settings.gapWait());
     metrics.countGapFills(gapFiller::filled);
+    heartbeat = new Heartbeat(vertx, hub, settings.pingInterval());
+    goAway = new GoAway(vertx, logReader, gapFiller, sequencer, hub, settings.shutdownSpread());
     Router router = Router.router(vertx);
     HealthRoutes.mount(router, readiness);
     server =
         vertx
-            .createHttpServer(serverOptions())
+            .createHttpServer(security.apply(GatewayServerOptions.of(settings)))
             .webSocketHandshakeHandler(this::handshake)
             .exceptionHandler(HandshakeLog::connectionFailed)
             .requestHandler(router);
@@ -82,17 +94,12 @@ public final class GatewayVerticle extends VerticleBase {
         .eventBus()
         .<EventBatch>consumer(Addresses.EVENTS, message -> gapFiller.onLive(message.body()))
         .completion()
-        .onSuccess(registered -> gapFiller.start())
+        .onSuccess(
+            registered -> {
+              gapFiller.start();
+              heartbeat.start();
+            })
         .compose(registered -> server.listen(settings.port()));
-  }
-
-  private HttpServerOptions serverOptions() {
-    return security.apply(
-        new HttpServerOptions()
-            .setHost(settings.bindHost())
-            .setMaxWebSocketFrameSize(settings.maxFrame())
-            .setMaxWebSocketMessageSize(settings.maxFrame())
-            .setRegisterWebSocketWriteHandlers(false));
   }
 
   /** The port the gateway listens on (useful when configured as 0). */
@@ -123,15 +130,32 @@ public final class GatewayVerticle extends VerticleBase {
                   .accept()
                   .onSuccess(
                       ws -> {
+                        Channels.removeIdleTimeout(ws);
                         if (refusal == null) {
-                          new Session(
-                                  vertx, ws, auth.result(), hub, security.authenticator(), replays)
-                              .open(query, resumeFrom);
+                          open(ws, auth.result(), query, resumeFrom);
                         } else {
                           refuse(ws, refusal);
                         }
                       });
             });
+  }
+
+  /** A session within the connection limits; otherwise close 1013 naming the limit. */
+  private void open(
+      ServerWebSocket ws, Principal principal, ConnectQuery query, String resumeFrom) {
+    if (goAway.started()) {
+      ws.close((short) ErrorCode.GOING_AWAY.code, ErrorCode.GOING_AWAY.message);
+      return;
+    }
+    Optional<String> refusal = limits.admit(principal.id());
+    if (refusal.isPresent()) {
+      ws.close((short) ErrorCode.CONNECTION_LIMIT.code, refusal.get());
+      return;
+    }
+    Connection connection = new Connection(vertx, ws, settings, metrics, principal.id());
+    connection.closed().onComplete(closed -> limits.release(principal.id()));
+    new Session(vertx, principal, hub, connection, security.authenticator(), replays)
+        .open(query, resumeFrom);
   }
 
   /** The failure as the client will see it; logged here, once, even if the client is gone. */
@@ -149,8 +173,23 @@ public final class GatewayVerticle extends VerticleBase {
     ws.close((short) code.code, auth.getMessage());
   }
 
+  /**
+   * The gateway's graceful shutdown: delivers what the log holds so far, then stops accepting (the
+   * port closes once every instance has stopped), closes every session with 1001 {@code going away}
+   * spread over {@code USHS_SHUTDOWN_SPREAD}, and completes once every connection is closed, within
+   * the spread plus the close wait.
+   */
+  public Future<Void> goAway() {
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> goAway.run(server).onComplete(done));
+    return done.future();
+  }
+
   @Override
   public Future<?> stop() {
+    if (heartbeat != null) {
+      heartbeat.stop();
+    }
     if (gapFiller != null) {
       gapFiller.stop();
     }

@@ -3,11 +3,8 @@ package org.ushs.gateway;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.ServerWebSocket;
 import java.time.Instant;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.ushs.common.auth.Authenticator;
 import org.ushs.common.auth.Principal;
 import org.ushs.common.event.SequencedEvent;
@@ -23,16 +20,15 @@ import org.ushs.gateway.subscription.Selector;
 import org.ushs.gateway.subscription.Subscriptions;
 
 /**
- * One client connection: its principal, subscriptions and outbound stream. Lives on one event loop
- * and is never locked. Events leave in sequence order, each at most once.
+ * One client connection: its principal, subscriptions and outbound stream; what the socket may do
+ * (rate, size, heartbeat, backpressure) is its {@link Connection}'s. Lives on one event loop and is
+ * never locked. Events leave in sequence order, each at most once.
  */
 final class Session implements ResumeTarget {
 
-  private static final Logger LOG = Logger.getLogger(Session.class.getName());
-
   private final Vertx vertx;
-  private final ServerWebSocket ws;
   private final Hub hub;
+  private final Connection connection;
   private final Replays replays;
   private final Authenticator authenticator;
   private Principal principal; // a refresh swaps it; every check reads it afresh
@@ -41,19 +37,18 @@ final class Session implements ResumeTarget {
   private Resume resume;
   private long lastSequence = -1;
   private long expiryTimer = -1;
-  private boolean closing;
 
   Session(
       Vertx vertx,
-      ServerWebSocket ws,
       Principal principal,
       Hub hub,
+      Connection connection,
       Authenticator authenticator,
       Replays replays) {
     this.vertx = vertx;
-    this.ws = ws;
     this.principal = principal;
     this.hub = hub;
+    this.connection = connection;
     this.replays = replays;
     this.authenticator = authenticator;
     this.metrics = replays.metrics();
@@ -66,9 +61,9 @@ final class Session implements ResumeTarget {
   void open(ConnectQuery query, String lastEventId) {
     hub.add(this);
     metrics.opened();
-    ws.closeHandler(closed -> closed());
-    ws.textMessageHandler(this::onText);
-    ws.binaryMessageHandler(
+    connection.closed().onComplete(closed -> closed());
+    connection.open(
+        this::onText,
         binary ->
             reply(
                 new ProtocolError(
@@ -129,20 +124,12 @@ final class Session implements ResumeTarget {
 
   @Override
   public boolean writeQueueFull(Handler<Void> onDrain) {
-    if (!ws.writeQueueFull()) {
-      return false;
-    }
-    ws.drainHandler(
-        drained -> {
-          ws.drainHandler(null);
-          onDrain.handle(null);
-        });
-    return true;
+    return connection.busy(onDrain);
   }
 
   @Override
   public boolean isClosing() {
-    return closing;
+    return connection.isClosing();
   }
 
   @Override
@@ -180,10 +167,10 @@ final class Session implements ResumeTarget {
 
   /** New permissions and expiry from now on; a bad token closes the connection with 4002. */
   private void refresh(String token) {
-    TokenRefresh.verify(authenticator, principal, token, ws.remoteAddress())
+    TokenRefresh.verify(authenticator, principal, token, connection.remoteAddress())
         .onComplete(
             result -> {
-              if (closing) {
+              if (connection.isClosing()) {
                 return;
               }
               if (result.failed()) {
@@ -221,34 +208,21 @@ final class Session implements ResumeTarget {
   }
 
   private void send(Buffer json) {
-    if (closing) {
-      return;
-    }
-    if (ws.writeQueueFull()) {
-      close(ErrorCode.SLOW_CONSUMER, ErrorCode.SLOW_CONSUMER.message);
-      return;
-    }
-    int bytes = json.length();
-    metrics.queued(bytes);
-    ws.writeFrame(Frames.text(json)).onComplete(written -> metrics.queued(-bytes));
+    connection.send(json);
   }
 
   /** Closes with {@code code}; the client keeps up to 10 s to read the close frame. */
   void close(ErrorCode code, String reason) {
-    if (!closing) {
-      closing = true;
-      metrics.closedByServer(code);
-      LOG.log(
-          Level.INFO,
-          "closing connection of {0} from {1}: {2} {3}",
-          new Object[] {principal.id(), ws.remoteAddress(), Integer.toString(code.code), reason});
-      ws.close((short) code.code, reason);
-    }
+    connection.close(code, reason);
+  }
+
+  /** A heartbeat tick (see {@link Heartbeat}). */
+  void heartbeat() {
+    connection.heartbeat();
   }
 
   private void closed() {
     metrics.closed();
-    closing = true;
     vertx.cancelTimer(expiryTimer);
     hub.remove(this);
   }

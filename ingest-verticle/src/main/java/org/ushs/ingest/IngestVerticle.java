@@ -1,14 +1,17 @@
 package org.ushs.ingest;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ushs.common.auth.AuthFailure;
@@ -40,8 +43,10 @@ public final class IngestVerticle extends VerticleBase {
   private final Readiness readiness;
   private final Telemetry telemetry;
   private final IngestMetrics metrics;
+  private final InFlight inFlight = new InFlight();
   private EventIntake intake;
   private HttpServer server;
+  private MessageConsumer<Object> busConsumer;
 
   public IngestVerticle(
       IngestSettings settings,
@@ -71,9 +76,8 @@ public final class IngestVerticle extends VerticleBase {
         .handler(BodyHandler.create(false).setBodyLimit(settings.maxBody()))
         .handler(this::publish);
     server = vertx.createHttpServer(new HttpServerOptions().setHost(settings.bindHost()));
-    return vertx
-        .eventBus()
-        .<Object>consumer(Addresses.INGEST, this::publishFromBus)
+    busConsumer = vertx.eventBus().consumer(Addresses.INGEST, this::publishFromBus);
+    return busConsumer
         .completion()
         .compose(registered -> server.requestHandler(router).listen(settings.port()));
   }
@@ -84,11 +88,14 @@ public final class IngestVerticle extends VerticleBase {
   }
 
   private void publish(RoutingContext ctx) {
-    authorize(ctx)
-        .compose(
-            principal ->
-                intake.accept(
-                    CloudEventDecoder.decode(ctx.request().headers(), ctx.body().buffer())))
+    inFlight
+        .track(
+            authorize(ctx)
+                .compose(
+                    principal ->
+                        intake.accept(
+                            CloudEventDecoder.decode(
+                                ctx.request().headers(), ctx.body().buffer()))))
         .onSuccess(ack -> respond(ctx, 202, "application/json", ack))
         .onFailure(failure -> respondFailure(ctx, failure));
   }
@@ -113,8 +120,10 @@ public final class IngestVerticle extends VerticleBase {
   }
 
   private void publishFromBus(Message<Object> message) {
-    Future.succeededFuture(message.body())
-        .compose(body -> intake.accept(CloudEventDecoder.decode(body)))
+    inFlight
+        .track(
+            Future.succeededFuture(message.body())
+                .compose(body -> intake.accept(CloudEventDecoder.decode(body))))
         .onSuccess(message::reply)
         .onFailure(
             failure -> {
@@ -150,6 +159,26 @@ public final class IngestVerticle extends VerticleBase {
 
   private static void respond(RoutingContext ctx, int status, String type, JsonObject body) {
     ctx.response().setStatusCode(status).putHeader("Content-Type", type).end(body.toBuffer());
+  }
+
+  /**
+   * The publish side's graceful shutdown: stops taking publishes (the HTTP port closes once every
+   * instance has stopped, the bus address is unregistered), and completes once every publish in
+   * progress is logged and acknowledged, or fails after {@code timeoutMs}.
+   */
+  public Future<Void> drain(long timeoutMs) {
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(
+        v -> {
+          Future<Void> closing = server.shutdown(timeoutMs, TimeUnit.MILLISECONDS);
+          busConsumer
+              .unregister()
+              .compose(unregistered -> inFlight.idle())
+              .timeout(timeoutMs, TimeUnit.MILLISECONDS)
+              .compose(idle -> closing)
+              .onComplete(done);
+        });
+    return done.future();
   }
 
   @Override

@@ -39,6 +39,10 @@ public final class ConfigLoader {
           "USHS_MAX_CONNECTIONS",
           "USHS_GAP_WAIT",
           "USHS_MAX_REPLAYS",
+          "USHS_HANDSHAKE_TIMEOUT",
+          "USHS_MAX_CONNECTIONS_PER_IDENTITY",
+          "USHS_COMPRESSION",
+          "USHS_SHUTDOWN_SPREAD",
           "USHS_INGEST_PORT",
           "USHS_MAX_BODY",
           "USHS_REPLAY_CAPACITY",
@@ -54,6 +58,9 @@ public final class ConfigLoader {
           "USHS_TLS_CLIENT_MAP",
           "USHS_ALLOWED_ORIGINS",
           "USHS_LOG_FORMAT");
+
+  /** Bounds the go-away window so that a node's shutdown stays within the stop grace period. */
+  private static final Duration MAX_SHUTDOWN_SPREAD = Duration.ofSeconds(10);
 
   private ConfigLoader() {}
 
@@ -100,7 +107,11 @@ public final class ConfigLoader {
             s.integer("USHS_RATE_BURST", 1000, 1, 1_000_000),
             s.integer("USHS_MAX_CONNECTIONS", 100_000, 1, 10_000_000),
             s.duration("USHS_GAP_WAIT", Duration.ofMillis(100)),
-            s.integer("USHS_MAX_REPLAYS", 8, 1, 10_000)),
+            s.integer("USHS_MAX_REPLAYS", 8, 1, 10_000),
+            s.duration("USHS_HANDSHAKE_TIMEOUT", Duration.ofSeconds(10)),
+            s.integer("USHS_MAX_CONNECTIONS_PER_IDENTITY", 1000, 1, 10_000_000),
+            s.bool("USHS_COMPRESSION", false),
+            s.duration("USHS_SHUTDOWN_SPREAD", Duration.ofSeconds(1), MAX_SHUTDOWN_SPREAD)),
         new IngestSettings(
             httpHost, s.port("USHS_INGEST_PORT", 8081), s.bytes("USHS_MAX_BODY", 1 << 20, 1024)),
         new ReplaySettings(

@@ -3,8 +3,10 @@ package org.ushs.common.config;
 import java.time.Duration;
 
 /**
- * The client WebSocket side: port, heartbeat, per-connection limits, and how long a gap in the live
- * stream may stay open before it is read from the log.
+ * The client WebSocket side: port, heartbeat, per-connection limits, how long a gap in the live
+ * stream may stay open before it is read from the log, and connection management: how long an HTTP
+ * connection may take to complete its upgrade, connections per principal, per-message compression,
+ * and the window over which clients are told to go away at shutdown.
  */
 public record GatewaySettings(
     String bindHost,
@@ -17,7 +19,11 @@ public record GatewaySettings(
     int rateBurst,
     int maxConnections,
     Duration gapWait,
-    int maxReplays) {
+    int maxReplays,
+    Duration handshakeTimeout,
+    int maxConnectionsPerIdentity,
+    boolean compression,
+    Duration shutdownSpread) {
 
   /** Concurrent replays each gateway instance may run: its share of the node's bound. */
   public int replaysPerInstance() {

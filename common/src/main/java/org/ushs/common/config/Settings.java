@@ -75,6 +75,28 @@ final class Settings {
     return parsed;
   }
 
+  /** A duration of at most {@code max}. */
+  Duration duration(String name, Duration fallback, Duration max) {
+    Duration parsed = duration(name, fallback);
+    if (parsed.compareTo(max) > 0) {
+      String limit = max.toMillis() % 1000 == 0 ? max.toSeconds() + "s" : max.toMillis() + "ms";
+      throw new ConfigException(name, "must be at most " + limit + ": " + values.get(name));
+    }
+    return parsed;
+  }
+
+  boolean bool(String name, boolean fallback) {
+    String value = string(name, null);
+    if (value == null) {
+      return fallback;
+    }
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new ConfigException(name, "must be true or false: " + value);
+    };
+  }
+
   int bytes(String name, int fallback, int min) {
     String value = string(name, null);
     if (value == null) {

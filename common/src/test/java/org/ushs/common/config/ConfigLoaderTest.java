@@ -39,6 +39,10 @@ class ConfigLoaderTest {
     assertEquals(1000, gateway.rateBurst());
     assertEquals(100_000, gateway.maxConnections());
     assertEquals(Duration.ofMillis(100), gateway.gapWait());
+    assertEquals(Duration.ofSeconds(10), gateway.handshakeTimeout());
+    assertEquals(1000, gateway.maxConnectionsPerIdentity());
+    assertFalse(gateway.compression());
+    assertEquals(Duration.ofSeconds(1), gateway.shutdownSpread());
     assertEquals(new IngestSettings("0.0.0.0", 8081, 1024 * 1024), config.ingest());
     assertEquals(new ReplaySettings(100_000, Duration.ofHours(1)), config.replay());
     assertNull(config.auth().jwtSecret());
@@ -63,6 +67,9 @@ class ConfigLoaderTest {
     "USHS_PING_INTERVAL, '', PT30S",
     "USHS_GAP_WAIT, 1ms, PT0.001S",
     "USHS_REPLAY_TTL, 90m, PT1H30M",
+    "USHS_HANDSHAKE_TIMEOUT, 500ms, PT0.5S",
+    "USHS_SHUTDOWN_SPREAD, 10s, PT10S",
+    "USHS_SHUTDOWN_SPREAD, 250ms, PT0.25S",
   })
   void durations(String name, String value, String expected) {
     UshsConfig config = ConfigLoader.load(Map.of(name, value));
@@ -70,6 +77,8 @@ class ConfigLoaderTest {
         switch (name) {
           case "USHS_PING_INTERVAL" -> config.gateway().pingInterval();
           case "USHS_GAP_WAIT" -> config.gateway().gapWait();
+          case "USHS_HANDSHAKE_TIMEOUT" -> config.gateway().handshakeTimeout();
+          case "USHS_SHUTDOWN_SPREAD" -> config.gateway().shutdownSpread();
           default -> config.replay().ttl();
         };
     assertEquals(Duration.parse(expected), actual);
@@ -96,6 +105,13 @@ class ConfigLoaderTest {
     assertEquals(expected, read.apply(config));
   }
 
+  @ParameterizedTest(name = "USHS_COMPRESSION={0}")
+  @CsvSource({"true, true", "TRUE, true", "' false ', false", "'', false"})
+  void compressionIsAFlag(String value, boolean expected) {
+    assertEquals(
+        expected, ConfigLoader.load(Map.of("USHS_COMPRESSION", value)).gateway().compression());
+  }
+
   @ParameterizedTest(name = "{0}={1}")
   @CsvSource({
     "gateway, GATEWAY",
@@ -120,13 +136,15 @@ class ConfigLoaderTest {
                 "USHS_GATEWAY_PORT", "0",
                 "USHS_INGEST_PORT", "65535",
                 "USHS_RATE_LIMIT", "5",
-                "USHS_RATE_BURST", "9"));
+                "USHS_RATE_BURST", "9",
+                "USHS_MAX_CONNECTIONS_PER_IDENTITY", "3"));
     assertEquals(List.of("10.0.0.1:5701", "10.0.0.2:5702"), config.cluster().members());
     assertEquals(5801, config.cluster().port());
     assertEquals(0, config.gateway().port());
     assertEquals(65535, config.ingest().port());
     assertEquals(5, config.gateway().rateLimit());
     assertEquals(9, config.gateway().rateBurst());
+    assertEquals(3, config.gateway().maxConnectionsPerIdentity());
   }
 
   @ParameterizedTest(name = "{0}={1}")
@@ -157,6 +175,11 @@ class ConfigLoaderTest {
     "USHS_MAX_FRAME, 99999999999999999999",
     "USHS_MAX_PENDING, 63KiB",
     "USHS_MAX_BODY, -1",
+    "USHS_SHUTDOWN_SPREAD, 11s",
+    "USHS_SHUTDOWN_SPREAD, 0ms",
+    "USHS_HANDSHAKE_TIMEOUT, 0s",
+    "USHS_COMPRESSION, yes",
+    "USHS_MAX_CONNECTIONS_PER_IDENTITY, 0",
     "USHS_ROLES, 'gateway,router'",
     "USHS_JWT_SECRET, too-short",
     "USHS_JWT_SECRET, 0123456789abcdef0123456789abcde",

@@ -57,6 +57,12 @@ public final class GapFiller {
     scheduleFill();
   }
 
+  /** Learns that the log holds events up to {@code newest}, and reads any not seen yet. */
+  public void expect(long newest) {
+    sequencer.expectUpTo(newest);
+    scheduleFill();
+  }
+
   private void scheduleFill() {
     if (sequencer.hasGap() && timer < 0 && !reading) {
       timer =

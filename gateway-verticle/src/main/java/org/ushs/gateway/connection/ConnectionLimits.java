@@ -1,0 +1,68 @@
+package org.ushs.gateway.connection;
+
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Open connections per node and per principal id, shared by every gateway verticle instance of the
+ * node. Thread-safe. Every admission is paired with one {@link #release}.
+ */
+public final class ConnectionLimits {
+
+  private final int perNode;
+  private final int perIdentity;
+  private final AtomicInteger total = new AtomicInteger();
+  private final ConcurrentMap<String, Integer> byIdentity = new ConcurrentHashMap<>();
+
+  public ConnectionLimits(int perNode, int perIdentity) {
+    this.perNode = perNode;
+    this.perIdentity = perIdentity;
+  }
+
+  /**
+   * Takes a slot for a connection of {@code identity}: empty when admitted (the caller then owns
+   * the slot until {@link #release}), otherwise the refusal as a close reason naming the limit.
+   */
+  public Optional<String> admit(String identity) {
+    if (total.incrementAndGet() > perNode) {
+      total.decrementAndGet();
+      return Optional.of("connection limit: " + perNode + " per node");
+    }
+    boolean[] full = {false};
+    byIdentity.compute(
+        identity,
+        (id, open) -> {
+          int count = open == null ? 0 : open;
+          full[0] = count >= perIdentity;
+          return full[0] ? open : Integer.valueOf(count + 1);
+        });
+    if (full[0]) {
+      total.decrementAndGet();
+      return Optional.of("connection limit: " + perIdentity + " per identity");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Gives back the slot an admission of {@code identity} took; a release without one is ignored.
+   */
+  public void release(String identity) {
+    boolean[] held = {false};
+    byIdentity.computeIfPresent(
+        identity,
+        (id, open) -> {
+          held[0] = true;
+          return open <= 1 ? null : Integer.valueOf(open - 1);
+        });
+    if (held[0]) {
+      total.decrementAndGet();
+    }
+  }
+
+  /** Open connections on this node. */
+  public int open() {
+    return total.get();
+  }
+}
