@@ -46,6 +46,7 @@ public final class Node {
   private final List<GatewayVerticle> gateways = new CopyOnWriteArrayList<>();
   private IngestVerticle ingest;
   private NodeReadiness readiness;
+  private Future<Void> closed;
   private int gatewayPort = -1;
   private int ingestPort = -1;
 
@@ -182,9 +183,13 @@ public final class Node {
   /**
    * Shuts down gracefully (see {@link GracefulShutdown}): finishes publishes in flight, tells
    * clients to go away, then undeploys the roles, leaves the cluster and closes Vert.x. Fails if a
-   * step did not finish cleanly; Vert.x is closed either way.
+   * step did not finish cleanly; Vert.x is closed either way. Closing again returns the same
+   * result.
    */
-  public Future<Void> close() {
-    return GracefulShutdown.run(vertx, readiness, ingest, gateways);
+  public synchronized Future<Void> close() {
+    if (closed == null) {
+      closed = GracefulShutdown.run(vertx, readiness, ingest, gateways);
+    }
+    return closed;
   }
 }
