@@ -32,6 +32,9 @@ final class Connection {
 
   private static final Buffer NO_DATA = Buffer.buffer();
 
+  /** A burst of writes is flushed at the latest once it holds this much. */
+  private static final int FLUSH_BYTES = 32 * 1024;
+
   private static final Logger LOG = Logger.getLogger(Connection.class.getName());
 
   private final Vertx vertx;
@@ -40,6 +43,7 @@ final class Connection {
   private final String identity;
   private final TokenBucket bucket;
   private final OutboundQueue out;
+  private final CoalescingWriter writer;
   private final Liveness liveness = new Liveness();
   private final Promise<Void> closed = Promise.promise();
   private boolean closing;
@@ -57,6 +61,7 @@ final class Connection {
     this.metrics = metrics;
     this.identity = identity;
     this.bucket = new TokenBucket(settings.rateLimit(), settings.rateBurst(), System::nanoTime);
+    this.writer = new CoalescingWriter(ws, Math.min(FLUSH_BYTES, settings.maxPending() / 4));
     this.out =
         new OutboundQueue(settings.maxPending(), OutboundQueue.MESSAGE_OVERHEAD, this::write);
   }
@@ -64,7 +69,7 @@ final class Connection {
   private Future<Void> write(Buffer json) {
     int bytes = json.length();
     metrics.queued(bytes);
-    return ws.writeFrame(Frames.text(json)).onComplete(written -> metrics.queued(-bytes));
+    return writer.write(json).onComplete(written -> metrics.queued(-bytes));
   }
 
   /**
