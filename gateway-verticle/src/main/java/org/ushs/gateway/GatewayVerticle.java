@@ -23,6 +23,7 @@ import org.ushs.gateway.resume.ReplayGate;
 import org.ushs.gateway.resume.Replays;
 import org.ushs.gateway.security.GatewaySecurity;
 import org.ushs.gateway.security.HandshakeLog;
+import org.ushs.gateway.ui.UiRoutes;
 
 /**
  * The client side: WebSocket {@code /ushs/v1/ws} (over TLS when configured) with the origin check
@@ -72,6 +73,7 @@ public final class GatewayVerticle extends VerticleBase {
     metrics.countGapFills(gapFiller::filled);
     Router router = Router.router(vertx);
     HealthRoutes.mount(router, readiness);
+    UiRoutes.mount(router, settings.ui());
     server =
         vertx
             .createHttpServer(serverOptions())

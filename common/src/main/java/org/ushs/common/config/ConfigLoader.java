@@ -53,7 +53,8 @@ public final class ConfigLoader {
           "USHS_TLS_CLIENT_CA",
           "USHS_TLS_CLIENT_MAP",
           "USHS_ALLOWED_ORIGINS",
-          "USHS_LOG_FORMAT");
+          "USHS_LOG_FORMAT",
+          "USHS_UI");
 
   private ConfigLoader() {}
 
@@ -100,7 +101,8 @@ public final class ConfigLoader {
             s.integer("USHS_RATE_BURST", 1000, 1, 1_000_000),
             s.integer("USHS_MAX_CONNECTIONS", 100_000, 1, 10_000_000),
             s.duration("USHS_GAP_WAIT", Duration.ofMillis(100)),
-            s.integer("USHS_MAX_REPLAYS", 8, 1, 10_000)),
+            s.integer("USHS_MAX_REPLAYS", 8, 1, 10_000),
+            s.flag("USHS_UI", false)),
         new IngestSettings(
             httpHost, s.port("USHS_INGEST_PORT", 8081), s.bytes("USHS_MAX_BODY", 1 << 20, 1024)),
         new ReplaySettings(

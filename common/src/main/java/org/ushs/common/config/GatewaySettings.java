@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * The client WebSocket side: port, heartbeat, per-connection limits, and how long a gap in the live
- * stream may stay open before it is read from the log.
+ * stream may stay open before it is read from the log; {@code ui}: whether the gateway serves the
+ * live page at {@code /ushs/ui}.
  */
 public record GatewaySettings(
     String bindHost,
@@ -17,7 +18,8 @@ public record GatewaySettings(
     int rateBurst,
     int maxConnections,
     Duration gapWait,
-    int maxReplays) {
+    int maxReplays,
+    boolean ui) {
 
   /** Concurrent replays each gateway instance may run: its share of the node's bound. */
   public int replaysPerInstance() {

@@ -103,6 +103,18 @@ final class Settings {
     return (int) parsed;
   }
 
+  boolean flag(String name, boolean fallback) {
+    String value = string(name, null);
+    if (value == null) {
+      return fallback;
+    }
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new ConfigException(name, "must be true or false: " + value);
+    };
+  }
+
   List<String> list(String name) {
     String value = string(name, "");
     return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
