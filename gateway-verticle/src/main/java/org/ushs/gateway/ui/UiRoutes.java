@@ -17,7 +17,7 @@ public final class UiRoutes {
 
   // only this origin's scripts and styles; WebSockets to any gateway the page is told about
   private static final String CSP =
-      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
           + " connect-src 'self' ws: wss:; base-uri 'none'; form-action 'none';"
           + " frame-ancestors 'none'";
 
@@ -29,14 +29,12 @@ public final class UiRoutes {
       return;
     }
     router.route(PATH + "*").handler(UiRoutes::headers);
-    router.get(PATH).handler(context -> context.reroute(PATH + "/"));
+    // the static handler does not find index pages in classpath folders by itself
+    router.get(PATH).handler(context -> context.reroute(PATH + "/index.html"));
+    router.get(PATH + "/").handler(context -> context.reroute(PATH + "/index.html"));
     router
         .get(PATH + "/*")
-        .handler(
-            StaticHandler.create("ushs-ui")
-                .setDirectoryListing(false)
-                .setIndexPage("index.html")
-                .setMaxAgeSeconds(60));
+        .handler(StaticHandler.create("ushs-ui").setDirectoryListing(false).setMaxAgeSeconds(60));
   }
 
   private static void headers(RoutingContext context) {
