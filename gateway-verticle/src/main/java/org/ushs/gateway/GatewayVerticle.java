@@ -26,6 +26,7 @@ import org.ushs.gateway.resume.ReplayGate;
 import org.ushs.gateway.resume.Replays;
 import org.ushs.gateway.security.GatewaySecurity;
 import org.ushs.gateway.security.HandshakeLog;
+import org.ushs.gateway.ui.UiRoutes;
 
 /**
  * The client side: WebSocket {@code /ushs/v1/ws} (over TLS when configured) with the origin check
@@ -84,6 +85,7 @@ public final class GatewayVerticle extends VerticleBase {
     goAway = new GoAway(vertx, logReader, gapFiller, sequencer, hub, settings.shutdownSpread());
     Router router = Router.router(vertx);
     HealthRoutes.mount(router, readiness);
+    UiRoutes.mount(router, settings.ui());
     server =
         vertx
             .createHttpServer(security.apply(GatewayServerOptions.of(settings)))

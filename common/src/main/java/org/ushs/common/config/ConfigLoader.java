@@ -57,7 +57,8 @@ public final class ConfigLoader {
           "USHS_TLS_CLIENT_CA",
           "USHS_TLS_CLIENT_MAP",
           "USHS_ALLOWED_ORIGINS",
-          "USHS_LOG_FORMAT");
+          "USHS_LOG_FORMAT",
+          "USHS_UI");
 
   /** Bounds the go-away window so that a node's shutdown stays within the stop grace period. */
   private static final Duration MAX_SHUTDOWN_SPREAD = Duration.ofSeconds(10);
@@ -111,7 +112,8 @@ public final class ConfigLoader {
             s.duration("USHS_HANDSHAKE_TIMEOUT", Duration.ofSeconds(10)),
             s.integer("USHS_MAX_CONNECTIONS_PER_IDENTITY", 1000, 1, 10_000_000),
             s.bool("USHS_COMPRESSION", false),
-            s.duration("USHS_SHUTDOWN_SPREAD", Duration.ofSeconds(1), MAX_SHUTDOWN_SPREAD)),
+            s.duration("USHS_SHUTDOWN_SPREAD", Duration.ofSeconds(1), MAX_SHUTDOWN_SPREAD),
+            s.bool("USHS_UI", false)),
         new IngestSettings(
             httpHost, s.port("USHS_INGEST_PORT", 8081), s.bytes("USHS_MAX_BODY", 1 << 20, 1024)),
         new ReplaySettings(

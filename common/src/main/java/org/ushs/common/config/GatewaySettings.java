@@ -6,7 +6,8 @@ import java.time.Duration;
  * The client WebSocket side: port, heartbeat, per-connection limits, how long a gap in the live
  * stream may stay open before it is read from the log, and connection management: how long an HTTP
  * connection may take to complete its upgrade, connections per principal, per-message compression,
- * and the window over which clients are told to go away at shutdown.
+ * the window over which clients are told to go away at shutdown, and whether the gateway serves the
+ * live page at {@code /ushs/ui} ({@code ui}).
  */
 public record GatewaySettings(
     String bindHost,
@@ -23,7 +24,8 @@ public record GatewaySettings(
     Duration handshakeTimeout,
     int maxConnectionsPerIdentity,
     boolean compression,
-    Duration shutdownSpread) {
+    Duration shutdownSpread,
+    boolean ui) {
 
   /** Concurrent replays each gateway instance may run: its share of the node's bound. */
   public int replaysPerInstance() {

@@ -48,6 +48,13 @@ class ConfigLoaderTest {
     assertNull(config.auth().jwtSecret());
     assertTrue(config.auth().devMode());
     assertEquals(LogFormat.TEXT, config.logFormat());
+    assertFalse(gateway.ui());
+  }
+
+  @ParameterizedTest(name = "USHS_UI={0}")
+  @CsvSource({"true, true", "TRUE, true", "' true ', true", "false, false", "False, false"})
+  void uiIsAFlag(String value, boolean expected) {
+    assertEquals(expected, ConfigLoader.load(Map.of("USHS_UI", value)).gateway().ui());
   }
 
   @ParameterizedTest(name = "USHS_LOG_FORMAT={0}")
@@ -150,6 +157,8 @@ class ConfigLoaderTest {
   @ParameterizedTest(name = "{0}={1}")
   @CsvSource({
     "USHS_GATEWAY_PORT, http",
+    "USHS_UI, yes",
+    "USHS_UI, 1",
     "USHS_GATEWAY_PORT, 65536",
     "USHS_INGEST_PORT, -1",
     "USHS_CLUSTER_PORT, 5701.5",

@@ -1,0 +1,1 @@
+../gateway-verticle/src/main/resources/ushs-ui/ushs-client.js
