@@ -1,0 +1,58 @@
+package org.ushs.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The server's Java heap, through {@code jcmd} (the server exposes no heap figure): a full GC
+ * ({@code GC.run}) then {@code GC.heap_info}, so that "used" is live data.
+ */
+final class HeapInfo {
+
+  private static final Pattern HEAP = Pattern.compile("total (\\d+)K, used (\\d+)K");
+
+  private HeapInfo() {}
+
+  /**
+   * {@code [committed, used]} bytes from the text of {@code GC.heap_info}: the sum of its heap
+   * lines (G1 prints one, Parallel one per generation); null when it has none.
+   */
+  static long[] parse(String heapInfo) {
+    Matcher matcher = HEAP.matcher(heapInfo);
+    long[] sum = {0, 0};
+    boolean found = false;
+    while (matcher.find()) {
+      found = true;
+      sum[0] += Long.parseLong(matcher.group(1)) * 1024;
+      sum[1] += Long.parseLong(matcher.group(2)) * 1024;
+    }
+    return found ? sum : null;
+  }
+
+  /** {@code [committed, used]} bytes after a full GC of process {@code pid}; null if unknown. */
+  static long[] afterFullGc(long pid) {
+    if (pid <= 0 || jcmd(pid, "GC.run") == null) {
+      return null;
+    }
+    String info = jcmd(pid, "GC.heap_info");
+    return info == null ? null : parse(info);
+  }
+
+  private static String jcmd(long pid, String command) {
+    try {
+      Process process =
+          new ProcessBuilder("jcmd", Long.toString(pid), command).redirectErrorStream(true).start();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      boolean done = process.waitFor(60, TimeUnit.SECONDS);
+      return done && process.exitValue() == 0 ? out : null;
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+}
