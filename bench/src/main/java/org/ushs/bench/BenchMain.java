@@ -21,12 +21,15 @@ public final class BenchMain {
         ingest       acked events/s over HTTP, --batch events per request
         resume       time until a Last-Event-ID resume of --events events is done
         idle         heap and RSS per idle connection (jcmd GC.heap_info, /proc)
-        profile-summary FILE.jfr   top frames of a JFR recording
+        profile-summary FILE.jfr [--top 25]   top frames of a JFR recording
+        goals FILE.jsonl   the medians of --json against the competitors and issue 7's goals
       options: --secret S (required) --gateway-port 8080 --ingest-port 8081 --host 127.0.0.1
         --server-pid PID --subscribers N --rounds 3 --duration 8 --warmup 3 --rate 20000
         --events M --batch B --concurrency C --window 65536 --services 100 --loops 2
         --local-addresses 127.0.0.1,127.0.0.2 --connect-concurrency 64 --drain-timeout 5
-        --idle-settle 5 --label TEXT --out FILE.md --json FILE.jsonl
+        --idle-settle 5 --label TEXT --out FILE.md --json FILE.jsonl --key NAME
+        --jfr FILE (saturation, fixed-rate, selective: record the server after the warm-up)
+        --quiet-threshold 0.35 --quiet-wait 30 --retries 1 (wait for / re-run when others are busy)
       """;
 
   private BenchMain() {}
@@ -40,10 +43,12 @@ public final class BenchMain {
       System.exit(2);
       return;
     }
-    if (options.scenario().equals("profile-summary")) {
+    if (options.scenario().equals("profile-summary") || options.scenario().equals("goals")) {
+      Path file = Path.of(options.arguments().get(0));
       String summary =
-          ProfileSummary.summarize(
-              Path.of(options.arguments().get(0)), options.integer("rounds", 25));
+          options.scenario().equals("goals")
+              ? Goals.markdown(file)
+              : ProfileSummary.summarize(file, options.integer("top", 25));
       System.out.println(summary);
       String out = options.string("out", null);
       if (out != null) {

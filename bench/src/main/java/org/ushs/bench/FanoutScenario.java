@@ -49,8 +49,16 @@ final class FanoutScenario {
         System.out.println("  warm-up " + warmup + " s");
         round(warmup);
       }
+      Quiet quiet = new Quiet(options, bench.target.serverPid());
+      String jfr = options.string("jfr", null);
+      if (jfr != null) {
+        startRecording(jfr);
+      }
       for (int r = 0; r < options.integer("rounds", 3); r++) {
-        report.add(round(options.decimal("duration", 8)));
+        report.add(quiet.round(report, () -> round(options.decimal("duration", 8))));
+      }
+      if (jfr != null) {
+        Jcmd.run(bench.target.serverPid(), "JFR.stop", "name=ushs-bench");
       }
       Map<Short, Integer> codes = bench.closeCodes();
       if (!codes.isEmpty()) {
@@ -59,6 +67,18 @@ final class FanoutScenario {
       bench.closeSubscribers();
     }
     return report;
+  }
+
+  /** A JFR recording on the server, after the warm-up, written when stopped. */
+  private void startRecording(String file) {
+    String started =
+        Jcmd.run(
+            bench.target.serverPid(),
+            "JFR.start",
+            "name=ushs-bench",
+            "settings=profile",
+            "filename=" + java.nio.file.Path.of(file).toAbsolutePath());
+    report.note(started == null ? "JFR could not be started" : "JFR recording to " + file);
   }
 
   private void connect() {
@@ -132,7 +152,7 @@ final class FanoutScenario {
     row.put("srv RSS MB", cpu.serverRss() / 1048576.0);
     row.put("gen µs/deliv", Stats.micros(cpu.generator(), got.deliveries()));
     row.put("gen cores", cpu.generator() / cpu.seconds());
-    row.put("other cores", cpu.others() / cpu.seconds());
+    row.put(Quiet.OTHERS, cpu.others() / cpu.seconds());
     row.put("load1", cpu.load1());
     row.put(
         "frame B", got.deliveries() == 0 ? Double.NaN : (double) got.bytes() / got.deliveries());

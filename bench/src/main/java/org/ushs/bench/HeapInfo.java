@@ -1,8 +1,5 @@
 package org.ushs.bench;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,25 +31,10 @@ final class HeapInfo {
 
   /** {@code [committed, used]} bytes after a full GC of process {@code pid}; null if unknown. */
   static long[] afterFullGc(long pid) {
-    if (pid <= 0 || jcmd(pid, "GC.run") == null) {
+    if (pid <= 0 || Jcmd.run(pid, "GC.run") == null) {
       return null;
     }
-    String info = jcmd(pid, "GC.heap_info");
+    String info = Jcmd.run(pid, "GC.heap_info");
     return info == null ? null : parse(info);
-  }
-
-  private static String jcmd(long pid, String command) {
-    try {
-      Process process =
-          new ProcessBuilder("jcmd", Long.toString(pid), command).redirectErrorStream(true).start();
-      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      boolean done = process.waitFor(60, TimeUnit.SECONDS);
-      return done && process.exitValue() == 0 ? out : null;
-    } catch (IOException e) {
-      return null;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
-    }
   }
 }

@@ -26,8 +26,9 @@ final class IdleScenario {
 
   Report run() {
     try (Bench bench = Bench.start(options, 100)) {
+      Quiet quiet = new Quiet(options, bench.target.serverPid());
       for (int r = 0; r < options.integer("rounds", 1); r++) {
-        report.add(round(bench));
+        report.add(quiet.round(report, () -> round(bench)));
       }
     }
     return report;
@@ -70,6 +71,7 @@ final class IdleScenario {
     row.put("RSS after MB", rssAfter / MB);
     row.put("RSS KB/conn", (rssAfter - rssBefore) / 1024.0 / open);
     row.put("idle srv cores", idle.server() / idle.seconds());
+    row.put(Quiet.OTHERS, connecting.others() / connecting.seconds());
     row.put("load1", idle.load1());
     if (failed > 0) {
       report.note("connect failure: " + bench.firstFailure());

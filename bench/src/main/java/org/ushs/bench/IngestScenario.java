@@ -32,8 +32,9 @@ final class IngestScenario {
       if (warmup > 0) {
         round(bench, warmup);
       }
+      Quiet quiet = new Quiet(options, bench.target.serverPid());
       for (int r = 0; r < options.integer("rounds", 3); r++) {
-        report.add(round(bench, options.decimal("duration", 8)));
+        report.add(quiet.round(report, () -> round(bench, options.decimal("duration", 8))));
       }
     }
     return report;
@@ -64,7 +65,7 @@ final class IngestScenario {
     row.put("srv cores", cpu.server() / cpu.seconds());
     row.put("srv RSS MB", cpu.serverRss() / 1048576.0);
     row.put("gen cores", cpu.generator() / cpu.seconds());
-    row.put("other cores", cpu.others() / cpu.seconds());
+    row.put(Quiet.OTHERS, cpu.others() / cpu.seconds());
     row.put("load1", cpu.load1());
     if (published.firstFailure() != null) {
       report.note("publish failure: " + published.firstFailure());

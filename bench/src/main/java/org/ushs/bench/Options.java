@@ -35,7 +35,13 @@ record Options(String scenario, List<String> arguments, Map<String, String> valu
           "label",
           "out",
           "json",
-          "idle-settle");
+          "idle-settle",
+          "quiet-threshold",
+          "quiet-wait",
+          "retries",
+          "key",
+          "top",
+          "jfr");
 
   Options {
     arguments = List.copyOf(arguments);

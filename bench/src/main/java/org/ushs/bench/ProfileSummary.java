@@ -27,6 +27,7 @@ final class ProfileSummary {
   private final Map<String, Integer> threads = new HashMap<>();
   private final Map<String, Integer> libraries = new HashMap<>();
   private final Map<String, Double> allocated = new HashMap<>();
+  private final Map<String, Double> allocationSites = new HashMap<>();
   private int samples;
   private Duration gcPauses = Duration.ZERO;
   private int gcs;
@@ -62,8 +63,15 @@ final class ProfileSummary {
       gcs++;
       gcPauses = gcPauses.plus(event.getDuration("sumOfPauses"));
     } else if (type.equals("jdk.ObjectAllocationSample")) {
-      allocated.merge(
-          event.getClass("objectClass").getName(), (double) event.getLong("weight"), Double::sum);
+      double weight = event.getLong("weight");
+      allocated.merge(event.getClass("objectClass").getName(), weight, Double::sum);
+      if (event.getStackTrace() != null) {
+        event.getStackTrace().getFrames().stream()
+            .map(frame -> name(frame.getMethod()))
+            .filter(method -> !method.startsWith("java.") && !method.startsWith("jdk."))
+            .findFirst()
+            .ifPresent(site -> allocationSites.merge(site, weight, Double::sum));
+      }
     }
   }
 
@@ -91,8 +99,16 @@ final class ProfileSummary {
     return "other";
   }
 
+  /**
+   * Our code, and the layers below it that tell where fan-out time goes: WebSocket frames, HTTP,
+   * socket I/O. (The event-bus dispatch frames above us are on every stack and tell nothing.)
+   */
   private static boolean isOurs(String method) {
-    return method.startsWith("org.ushs.") || method.startsWith("io.vertx.core.");
+    return method.startsWith("org.ushs.")
+        || method.startsWith("io.vertx.core.http.")
+        || method.startsWith("io.netty.handler.codec.")
+        || method.startsWith("io.netty.channel.nio.")
+        || method.startsWith("sun.nio.ch.");
   }
 
   private String markdown(int top) {
@@ -107,12 +123,23 @@ final class ProfileSummary {
     table(md, "threads (samples)", threads, top);
     table(md, "library of the top frame", libraries, top);
     table(md, "top frames (self)", self, top);
-    table(md, "org.ushs / io.vertx.core methods anywhere in the stack (inclusive)", inclusive, top);
-    Map<String, Integer> megabytes =
-        allocated.entrySet().stream()
-            .collect(Collectors.toMap(Map.Entry::getKey, e -> (int) (e.getValue() / 1048576)));
-    table(md, "allocated classes (MB, sampled)", megabytes, 10);
+    table(
+        md,
+        "org.ushs, Vert.x HTTP, Netty codec/NIO methods anywhere in the stack (inclusive)",
+        inclusive,
+        top);
+    table(md, "allocated classes (MB, sampled)", megabytes(allocated), 10);
+    table(
+        md,
+        "allocation sites: first frame outside the JDK (MB, sampled)",
+        megabytes(allocationSites),
+        10);
     return md.toString();
+  }
+
+  private static Map<String, Integer> megabytes(Map<String, Double> bytes) {
+    return bytes.entrySet().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> (int) (e.getValue() / 1048576)));
   }
 
   private void table(StringBuilder md, String title, Map<String, Integer> counts, int top) {

@@ -86,10 +86,11 @@ final class Report {
     md.append('\n');
   }
 
-  JsonObject json() {
+  JsonObject json(String key) {
     JsonObject medians = new JsonObject();
     summary().forEach((name, value) -> medians.put(name, Double.isNaN(value) ? null : value));
     return new JsonObject()
+        .put("key", key)
         .put("scenario", title)
         .put("rounds", rows.size())
         .put("summary", medians);
@@ -98,7 +99,7 @@ final class Report {
   /** Appends the markdown to {@code --out} and the JSON line to {@code --json}, when given. */
   void write(Options options) {
     append(options.string("out", null), markdown());
-    append(options.string("json", null), json().encode() + "\n");
+    append(options.string("json", null), json(options.string("key", title)).encode() + "\n");
   }
 
   private static void append(String file, String text) {

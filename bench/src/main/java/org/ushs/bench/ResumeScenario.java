@@ -27,8 +27,9 @@ final class ResumeScenario {
       if (options.decimal("warmup", 1) > 0) {
         round(bench, Math.min(events, 2_000));
       }
+      Quiet quiet = new Quiet(options, bench.target.serverPid());
       for (int r = 0; r < options.integer("rounds", 3); r++) {
-        report.add(round(bench, events));
+        report.add(quiet.round(report, () -> round(bench, events)));
       }
     }
     return report;
@@ -80,6 +81,7 @@ final class ResumeScenario {
     row.put("out-of-order", (double) got.outOfOrder());
     row.put("srv cpu s", cpu.server());
     row.put("gen cpu s", cpu.generator());
+    row.put(Quiet.OTHERS, cpu.others() / cpu.seconds());
     row.put("load1", cpu.load1());
     bench.closeSubscribers();
     return row;
