@@ -54,9 +54,11 @@ final class FanoutScenario {
       if (jfr != null) {
         startRecording(jfr);
       }
+      var threads = ThreadCpu.take(bench.target.serverPid());
       for (int r = 0; r < options.integer("rounds", 3); r++) {
         report.add(quiet.round(report, () -> round(options.decimal("duration", 8))));
       }
+      report.note(ThreadCpu.between(threads, ThreadCpu.take(bench.target.serverPid()), 8));
       if (jfr != null) {
         Jcmd.run(bench.target.serverPid(), "JFR.stop", "name=ushs-bench");
       }

@@ -33,9 +33,11 @@ final class IngestScenario {
         round(bench, warmup);
       }
       Quiet quiet = new Quiet(options, bench.target.serverPid());
+      var threads = ThreadCpu.take(bench.target.serverPid());
       for (int r = 0; r < options.integer("rounds", 3); r++) {
         report.add(quiet.round(report, () -> round(bench, options.decimal("duration", 8))));
       }
+      report.note(ThreadCpu.between(threads, ThreadCpu.take(bench.target.serverPid()), 8));
     }
     return report;
   }

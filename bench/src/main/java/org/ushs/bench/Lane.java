@@ -4,11 +4,8 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.ClientWebSocket;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
-import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetClientOptions;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -29,7 +26,7 @@ final class Lane extends VerticleBase {
   private final Target target;
   private final LongAdder delivered;
   private final List<Subscriber> subscribers = new ArrayList<>();
-  private final List<WebSocketClient> clients = new ArrayList<>();
+  private final List<NetClient> clients = new ArrayList<>();
   private final Histogram latency = new Histogram(MAX_LATENCY_MICROS, 3);
   private long deliveries;
   private long bytes;
@@ -51,13 +48,11 @@ final class Lane extends VerticleBase {
   public Future<?> start() {
     for (String local : target.localAddresses()) {
       clients.add(
-          vertx.createWebSocketClient(
-              new WebSocketClientOptions()
+          vertx.createNetClient(
+              new NetClientOptions()
                   .setLocalAddress(local)
-                  .setMaxConnections(1_000_000)
                   .setConnectTimeout(60_000)
-                  .setMaxFrameSize(1 << 20)
-                  .setMaxMessageSize(1 << 20)));
+                  .setTcpNoDelay(true)));
     }
     return Future.succeededFuture();
   }
@@ -95,23 +90,21 @@ final class Lane extends VerticleBase {
 
   private Future<Void> connect(SubscriberSpec spec) {
     Subscriber subscriber = new Subscriber(spec);
-    WebSocketClient client = clients.get(subscribers.size() % clients.size());
-    ClientWebSocket ws = client.webSocket();
-    ws.handler(frame -> onFrame(subscriber, frame));
-    ws.closeHandler(closed -> subscriber.onClose(ws.closeStatusCode()));
-    ws.exceptionHandler(failure -> {});
-    WebSocketConnectOptions options =
-        new WebSocketConnectOptions()
-            .setHost(target.host())
-            .setPort(target.gatewayPort())
-            .setURI(spec.uri())
-            .setConnectTimeout(60_000)
-            .addHeader("Authorization", "Bearer " + target.subscriberToken());
-    if (spec.lastEventId() != null) {
-      options.addHeader("Last-Event-ID", spec.lastEventId());
-    }
+    NetClient client = clients.get(subscribers.size() % clients.size());
     subscribers.add(subscriber);
-    return ws.connect(options)
+    RawWebSocket.Listener listener =
+        new RawWebSocket.Listener() {
+          @Override
+          public void message(byte[] payload, int from, int to) {
+            onFrame(subscriber, payload, from, to);
+          }
+
+          @Override
+          public void closed(short code) {
+            subscriber.onClose(code);
+          }
+        };
+    return RawWebSocket.connect(client, target, spec.uri(), spec.lastEventId(), listener)
         .onFailure(
             failure -> {
               subscriber.onClose((short) -1);
@@ -124,23 +117,22 @@ final class Lane extends VerticleBase {
         .otherwiseEmpty();
   }
 
-  private void onFrame(Subscriber subscriber, Buffer buffer) {
-    byte[] frame = buffer.getBytes();
+  private void onFrame(Subscriber subscriber, byte[] frame, int from, int to) {
     long now = System.nanoTime();
-    if (!FrameScan.isEvent(frame)) {
-      subscriber.onControl(frame, now);
+    if (!FrameScan.isEvent(frame, from, to)) {
+      subscriber.onControl(frame, from, to, now);
       if (subscriber.replayCount >= 0) {
         replaysSeen.incrementAndGet();
       }
       return;
     }
-    long sentAt = FrameScan.sentAtNanos(frame);
+    long sentAt = FrameScan.sentAtNanos(frame, from, to);
     if (sentAt != FrameScan.ABSENT) {
       latency.recordValue(Math.min(MAX_LATENCY_MICROS, Math.max(0, (now - sentAt) / 1000)));
     }
-    subscriber.onEvent(FrameScan.sequence(frame), FrameScan.idNumber(frame));
+    subscriber.onEvent(FrameScan.sequence(frame, from, to), FrameScan.idNumber(frame, from, to));
     deliveries++;
-    bytes += frame.length;
+    bytes += to - from;
     lastDeliveryNanos = now;
     delivered.increment();
   }
@@ -219,7 +211,7 @@ final class Lane extends VerticleBase {
     return on(
         () -> {
           List<Future<Void>> closing = new ArrayList<>();
-          for (WebSocketClient client : clients) {
+          for (NetClient client : clients) {
             closing.add(client.close());
           }
           subscribers.clear();

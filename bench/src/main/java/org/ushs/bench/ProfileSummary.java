@@ -18,13 +18,16 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * Aggregates a JFR recording's execution samples: the hottest methods on top of the stack (self),
  * the hottest of our own and Vert.x/Netty methods anywhere in the stack (inclusive), the share of
- * each thread and of each library on top of the stack; GC pauses and the most allocated classes.
+ * each thread and of each library on top of the stack; threads in native code (JFR's execution
+ * samples miss time spent in system calls, which these show); GC pauses and the most allocated
+ * classes.
  */
 final class ProfileSummary {
 
   private final Map<String, Integer> self = new HashMap<>();
   private final Map<String, Integer> inclusive = new HashMap<>();
   private final Map<String, Integer> threads = new HashMap<>();
+  private final Map<String, Integer> natives = new HashMap<>();
   private final Map<String, Integer> libraries = new HashMap<>();
   private final Map<String, Double> allocated = new HashMap<>();
   private final Map<String, Double> allocationSites = new HashMap<>();
@@ -58,6 +61,11 @@ final class ProfileSummary {
         if (isOurs(name) && once.add(name)) {
           inclusive.merge(name, 1, Integer::sum);
         }
+      }
+    } else if (type.equals("jdk.NativeMethodSample") && event.getStackTrace() != null) {
+      List<RecordedFrame> frames = event.getStackTrace().getFrames();
+      if (!frames.isEmpty()) {
+        natives.merge(name(frames.get(0).getMethod()), 1, Integer::sum);
       }
     } else if (type.equals("jdk.GarbageCollection")) {
       gcs++;
@@ -123,6 +131,12 @@ final class ProfileSummary {
     table(md, "threads (samples)", threads, top);
     table(md, "library of the top frame", libraries, top);
     table(md, "top frames (self)", self, top);
+    table(
+        md,
+        "threads in native code (jdk.NativeMethodSample; epoll waits are idle, reads and writes are"
+            + " socket syscalls)",
+        natives,
+        10);
     table(
         md,
         "org.ushs, Vert.x HTTP, Netty codec/NIO methods anywhere in the stack (inclusive)",

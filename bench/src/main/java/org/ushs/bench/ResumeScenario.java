@@ -28,9 +28,11 @@ final class ResumeScenario {
         round(bench, Math.min(events, 2_000));
       }
       Quiet quiet = new Quiet(options, bench.target.serverPid());
+      var threads = ThreadCpu.take(bench.target.serverPid());
       for (int r = 0; r < options.integer("rounds", 3); r++) {
         report.add(quiet.round(report, () -> round(bench, events)));
       }
+      report.note(ThreadCpu.between(threads, ThreadCpu.take(bench.target.serverPid()), 8));
     }
     return report;
   }

@@ -60,9 +60,9 @@ final class Subscriber {
   }
 
   /** A server message that is not an event: {@code replay}, {@code error}... */
-  void onControl(byte[] frame, long nanos) {
+  void onControl(byte[] frame, int from, int to, long nanos) {
     controls++;
-    JsonObject message = new JsonObject(new String(frame, StandardCharsets.UTF_8));
+    JsonObject message = new JsonObject(new String(frame, from, to - from, StandardCharsets.UTF_8));
     if ("replay".equals(message.getString("type"))) {
       replayNanos = nanos;
       replayCount = message.getInteger("count", -1);
@@ -71,8 +71,8 @@ final class Subscriber {
     }
   }
 
-  void onClose(Short code) {
+  void onClose(short code) {
     closed = true;
-    closeCode = code == null ? 0 : code;
+    closeCode = code;
   }
 }
