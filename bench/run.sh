@@ -1,0 +1,194 @@
+#!/usr/bin/env bash
+# The whole benchmark suite in one command: builds the jars if needed, starts a one-node server
+# on loopback, runs every scenario (3 rounds each, medians), profiles the 1k fan-out with JFR,
+# stops the server and writes bench/RESULTS.md. About 10-15 minutes on a 2-core machine.
+#
+#   bench/run.sh                    # the suite, results in bench/RESULTS.md
+#   BENCH_QUICK=1 bench/run.sh      # a smoke run: small sizes, 1 round, results in bench/target/run/
+#
+# Settings (environment): BENCH_ROUNDS (3), BENCH_PORT_BASE (18080: gateway, +1 ingest, cluster
+# 15701+), BENCH_SERVER_JVM (-Xmx3g), BENCH_RESULTS (bench/RESULTS.md), BENCH_SKIP_BUILD (0),
+# BENCH_QUIET_WAIT (5: seconds a round may wait for other processes to go quiet).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+QUICK=${BENCH_QUICK:-0}
+ROUNDS=${BENCH_ROUNDS:-3}
+RUN=bench/target/run
+RESULTS=${BENCH_RESULTS:-bench/RESULTS.md}
+[ "$QUICK" = 1 ] && RESULTS=${BENCH_RESULTS:-$RUN/RESULTS.md} && ROUNDS=${BENCH_ROUNDS:-1}
+BASE=${BENCH_PORT_BASE:-18080}
+GATEWAY_PORT=$BASE
+INGEST_PORT=$((BASE + 1))
+CLUSTER_PORT=$((BASE - 18080 + 15701))
+SERVER_JVM=${BENCH_SERVER_JVM:--Xmx3g}
+GEN_JVM="-Xmx2g"
+SECRET="bench-$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
+SUBS_LARGE=10000
+SUBS_SMALL=1000
+RESUME_LARGE=100000
+if [ "$QUICK" = 1 ]; then SUBS_LARGE=2000; SUBS_SMALL=200; RESUME_LARGE=20000; fi
+LOCALS=127.0.0.1,127.0.0.2,127.0.0.3,127.0.0.4
+QUIET_WAIT=${BENCH_QUIET_WAIT:-5}
+
+rm -rf "$RUN" && mkdir -p "$RUN"
+MD=$RUN/scenarios.md
+JSON=$RUN/results.jsonl
+LOG=$RUN/server.log
+STARTED=$(date -u +%FT%TZ)
+T0=$(date +%s)
+UPTIME_START=$(uptime)
+
+say() { echo "[bench $(date +%T)] $*"; }
+
+# --- build -------------------------------------------------------------------------------------
+stale() {
+  [ ! -f "$1" ] || [ -n "$(find pom.xml ./*/pom.xml ./*/src/main -newer "$1" -print -quit)" ]
+}
+if [ "${BENCH_SKIP_BUILD:-0}" != 1 ] && { stale app/target/ushs.jar || stale bench/target/ushs-bench.jar; }; then
+  say "building the jars"
+  mvn -B -q -o package -DskipTests -pl app,bench -am || mvn -B -q package -DskipTests -pl app,bench -am
+fi
+
+# --- limits: 10k connections from one process, on loopback -------------------------------------
+if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt $((SUBS_LARGE * 2 + 1000)) ]; then
+  ulimit -n "$(ulimit -Hn)" || true
+fi
+say "open files limit $(ulimit -n); ephemeral ports $(tr '\t' - </proc/sys/net/ipv4/ip_local_port_range);" \
+  "clients spread over $LOCALS"
+
+# --- server ------------------------------------------------------------------------------------
+SERVER_PID=
+stop_server() {
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill -TERM "$SERVER_PID"
+    for _ in $(seq 1 60); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.5; done
+    kill -0 "$SERVER_PID" 2>/dev/null && kill -KILL "$SERVER_PID"
+  fi
+  SERVER_PID=
+}
+trap stop_server EXIT
+
+start_server() {
+  env USHS_JWT_SECRET="$SECRET" USHS_HTTP_HOST=127.0.0.1 \
+    USHS_GATEWAY_PORT=$GATEWAY_PORT USHS_INGEST_PORT=$INGEST_PORT \
+    USHS_CLUSTER_HOST=127.0.0.1 USHS_CLUSTER_PORT=$CLUSTER_PORT USHS_CLUSTER_NAME="ushs-bench-$$" \
+    USHS_REPLAY_CAPACITY=250000 USHS_REPLAY_TTL=15m \
+    java $SERVER_JVM -jar app/target/ushs.jar >"$LOG" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 120); do
+    if curl -fs "http://127.0.0.1:$INGEST_PORT/health/ready" >/dev/null; then
+      say "server pid $SERVER_PID ready"
+      return
+    fi
+    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$LOG"; echo "server exited" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "server not ready in 60 s" >&2
+  exit 1
+}
+
+COMMANDS=$RUN/commands.txt
+bench() {
+  local cmd=(java $GEN_JVM -jar bench/target/ushs-bench.jar "$@" --secret "\$SECRET"
+    --gateway-port "$GATEWAY_PORT" --ingest-port "$INGEST_PORT" --server-pid "\$SERVER_PID"
+    --out "$MD" --json "$JSON" --quiet-wait "$QUIET_WAIT")
+  echo "${cmd[*]}" >>"$COMMANDS"
+  say "$1 ${*:2} (load: $(cut -d' ' -f1-3 /proc/loadavg))"
+  java $GEN_JVM -jar bench/target/ushs-bench.jar "$@" --secret "$SECRET" \
+    --gateway-port "$GATEWAY_PORT" --ingest-port "$INGEST_PORT" --server-pid "$SERVER_PID" \
+    --out "$MD" --json "$JSON" --quiet-wait "$QUIET_WAIT" | grep -E '^  ' || true
+}
+
+# --- the scenarios ------------------------------------------------------------------------------
+start_server
+R="--rounds $ROUNDS"
+bench idle --key idle10k --subscribers $SUBS_LARGE --local-addresses $LOCALS $R \
+  --label "idle connections: $SUBS_LARGE"
+bench saturation --key sat1k --subscribers $SUBS_SMALL $R --duration 8 \
+  --label "saturation fan-out: $SUBS_SMALL subscribers"
+bench fixed-rate --key rate1k --subscribers $SUBS_SMALL --rate 20000 $R --duration 10 \
+  --label "fixed rate 20k deliveries/s: $SUBS_SMALL subscribers (latency)"
+bench saturation --key sat10k --subscribers $SUBS_LARGE --local-addresses $LOCALS $R --duration 8 \
+  --label "saturation fan-out: $SUBS_LARGE subscribers"
+bench fixed-rate --key rate10k --subscribers $SUBS_LARGE --local-addresses $LOCALS --rate 20000 \
+  $R --duration 10 \
+  --label "fixed rate 20k deliveries/s: $SUBS_LARGE subscribers (latency)"
+bench selective --key selective10k --subscribers $SUBS_LARGE --local-addresses $LOCALS \
+  --services 100 $R --duration 8 \
+  --label "selective: $SUBS_LARGE subscribers, each event matches 1% (100 services)"
+
+# --- profile: JFR on the server during the 1k fan-out -----------------------------------------
+JFR_FILE=$(pwd)/$RUN/server-saturation-1k.jfr
+say "profiling the server (JFR) during a 30 s 1k-subscriber saturation round"
+echo "java $GEN_JVM -jar bench/target/ushs-bench.jar saturation --subscribers $SUBS_SMALL --rounds 1" \
+  "--duration 30 --retries 0 --jfr $RUN/server-saturation-1k.jfr (+ the connection options);" \
+  "then: java -jar bench/target/ushs-bench.jar profile-summary $RUN/server-saturation-1k.jfr" >>"$COMMANDS"
+java $GEN_JVM -jar bench/target/ushs-bench.jar saturation --subscribers $SUBS_SMALL --rounds 1 \
+  --duration 30 --secret "$SECRET" --gateway-port "$GATEWAY_PORT" --ingest-port "$INGEST_PORT" \
+  --server-pid "$SERVER_PID" --retries 0 --quiet-wait "$QUIET_WAIT" --jfr "$JFR_FILE" \
+  | grep -E '^  round' || true
+java -jar bench/target/ushs-bench.jar profile-summary "$JFR_FILE" --top 20 >"$RUN/profile.md"
+
+bench resume --key resume10k --events 10000 $R --label "resume of 10000 missed events"
+bench resume --key resume100k --events $RESUME_LARGE $R \
+  --label "resume of $RESUME_LARGE missed events"
+
+# ingest last: it fills the server's heap (replay log, publish dedupe map)
+bench ingest --key ingest100 --batch 100 --concurrency 8 $R --duration 8 \
+  --label "ingest: batches of 100, 8 requests in flight"
+bench ingest --key ingest1 --batch 1 --concurrency 16 $R --duration 8 \
+  --label "ingest: single events, 16 requests in flight"
+
+stop_server
+java -jar bench/target/ushs-bench.jar goals "$JSON" >"$RUN/goals.md"
+BLOCKED=$(grep -c "has been blocked for" "$LOG" || true)
+T1=$(date +%s)
+UPTIME_END=$(uptime)
+
+# --- RESULTS.md --------------------------------------------------------------------------------
+{
+  echo "# Benchmark results"
+  echo
+  echo "Written by \`bench/run.sh\` on $STARTED, in $(((T1 - T0) / 60)) min $(((T1 - T0) % 60)) s."
+  echo
+  echo "## Machine"
+  echo
+  echo "- $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), shared by the server, the generator and other engineers' builds"
+  echo "- memory: $(free -m | awk '/Mem:/ {print $2 " MiB"}')"
+  echo "- JDK: $(java -version 2>&1 | head -2 | tail -1)"
+  echo "- kernel: $(uname -r); open files limit $(ulimit -n); ephemeral ports $(tr '\t' - </proc/sys/net/ipv4/ip_local_port_range)"
+  echo "- uptime at start: \`${UPTIME_START# }\`; at end: \`${UPTIME_END# }\`"
+  echo "- load average during each round: see \`load1\` in each table (1-minute load, max over the round);" \
+    "\`other cores\`: CPU used by processes other than the server and the generator during the round"
+  echo
+  echo "## Server"
+  echo
+  echo "One node, all roles: \`java $SERVER_JVM -jar app/target/ushs.jar\` with USHS_HTTP_HOST=127.0.0.1," \
+    "USHS_GATEWAY_PORT=$GATEWAY_PORT, USHS_INGEST_PORT=$INGEST_PORT, USHS_CLUSTER_PORT=$CLUSTER_PORT," \
+    "USHS_REPLAY_CAPACITY=250000, USHS_REPLAY_TTL=15m, USHS_JWT_SECRET (random per run); other settings default" \
+    "(2 gateway instances)."
+  echo "Vert.x blocked-thread warnings in the server log: **$BLOCKED**."
+  echo
+  echo "## Commands"
+  echo
+  echo '```'
+  echo "bench/run.sh"
+  sed 's/^/  /' "$COMMANDS"
+  echo '```'
+  echo
+  echo "## Figures"
+  echo
+  echo "Latencies in ms (publish timestamp in the event to its arrival at the subscriber, HdrHistogram);"
+  echo "\`srv µs/deliv\`: server CPU (utime+stime of all its threads, /proc) per delivered message;"
+  echo "\`gen\`: the generator's own CPU; \`srv cores\`/\`gen cores\`: CPU over wall time of the round."
+  echo "lost/dup/out-of-order are totals over the rounds, the rest medians."
+  echo
+  cat "$RUN/goals.md"
+  cat "$MD"
+  echo "## Profile: server during 1k-subscriber saturation (JFR, 30 s)"
+  echo
+  cat "$RUN/profile.md"
+} >"$RESULTS.tmp"
+mv "$RESULTS.tmp" "$RESULTS"
+say "done in $((T1 - T0)) s: $RESULTS (server log $LOG, $BLOCKED blocked-thread warnings)"

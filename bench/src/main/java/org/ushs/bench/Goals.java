@@ -1,0 +1,145 @@
+package org.ushs.bench;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Compares a run's medians ({@code --json} lines, found by their {@code --key}) with the
+ * competitors' figures and with issue 7's goals, as markdown.
+ */
+final class Goals {
+
+  /** Competitors on a machine like ours: deliveries/s and server µs per delivery, 1k and 10k. */
+  private static final List<String[]> COMPETITORS =
+      List.of(
+          new String[] {"NATS 2.9 websocket", "472000", "1.9", "173000", "2.8"},
+          new String[] {"nchan", "295000", "2.7", "36000", "14.3"},
+          new String[] {"Node ws", "69000", "13", "40000", "16.5"},
+          new String[] {"Socket.IO", "49000", "15.1", "-", "-"});
+
+  private final Map<String, JsonObject> byKey = new HashMap<>();
+
+  Goals(List<String> jsonLines) {
+    for (String line : jsonLines) {
+      if (!line.isBlank()) {
+        JsonObject result = new JsonObject(line);
+        byKey.put(result.getString("key", result.getString("scenario")), result);
+      }
+    }
+  }
+
+  static String markdown(Path jsonl) throws IOException {
+    return new Goals(Files.readAllLines(jsonl)).markdown();
+  }
+
+  /** The median of {@code column} in the result {@code key}; NaN when absent. */
+  double figure(String key, String column) {
+    JsonObject result = byKey.get(key);
+    Object value = result == null ? null : result.getJsonObject("summary").getValue(column);
+    return value instanceof Number number ? number.doubleValue() : Double.NaN;
+  }
+
+  String markdown() {
+    StringBuilder md = new StringBuilder("### Compared with the competitors\n\n");
+    md.append("| server | deliveries/s, 1k subs | µs CPU/delivery, 1k | deliveries/s, 10k subs")
+        .append(" | µs CPU/delivery, 10k |\n|---|---:|---:|---:|---:|\n");
+    for (String[] row : COMPETITORS) {
+      md.append("| ").append(String.join(" | ", row)).append(" |\n");
+    }
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "| **USHS (this run)** | %s | %s | %s | %s |%n%n",
+            Stats.format(figure("sat1k", "deliv/s")),
+            Stats.format(figure("sat1k", "srv µs/deliv")),
+            Stats.format(figure("sat10k", "deliv/s")),
+            Stats.format(figure("sat10k", "srv µs/deliv"))));
+    md.append("### Goals of issue 7\n\n| goal | measured | met |\n|---|---:|:---:|\n");
+    goal(
+        md,
+        "server CPU per delivery at 1k subscribers <= 1.2 µs",
+        figure("sat1k", "srv µs/deliv"),
+        v -> v <= 1.2,
+        " µs");
+    goal(
+        md,
+        "server CPU per delivery at 10k subscribers <= 2 µs",
+        figure("sat10k", "srv µs/deliv"),
+        v -> v <= 2,
+        " µs");
+    goal(
+        md,
+        "deliveries/s at 1k subscribers > NATS (472k)",
+        figure("sat1k", "deliv/s"),
+        v -> v > 472_000,
+        "");
+    goal(
+        md,
+        "deliveries/s at 10k subscribers > NATS (173k)",
+        figure("sat10k", "deliv/s"),
+        v -> v > 173_000,
+        "");
+    double integrity = 0;
+    for (String key : List.of("sat1k", "rate1k", "sat10k", "rate10k", "selective10k")) {
+      for (String column : List.of("lost", "dup", "out-of-order")) {
+        double value = figure(key, column);
+        integrity += Double.isNaN(value) ? 0 : value;
+      }
+    }
+    goal(
+        md,
+        "every event to every subscriber in order (lost + dup + out-of-order, all fan-out runs)",
+        integrity,
+        v -> v == 0,
+        "");
+    goal(
+        md,
+        "p99 latency at 20k deliveries/s, 1k subscribers < 50 ms",
+        figure("rate1k", "p99 ms"),
+        v -> v < 50,
+        " ms");
+    double ingest = Math.max(figure("ingest100", "acked ev/s"), figure("ingest1", "acked ev/s"));
+    goal(md, "ingest >= 50k acked events/s (replay log on)", ingest, v -> v >= 50_000, "");
+    goal(
+        md,
+        "resume of 10k missed events < 100 ms",
+        figure("resume10k", "resume ms"),
+        v -> v < 100,
+        " ms");
+    goal(
+        md,
+        "10k idle connections under 300 MB of heap",
+        figure("idle10k", "heap after MB"),
+        v -> v < 300,
+        " MB");
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "%nPer idle connection: %s KB of heap, %s KB of RSS.%n%n",
+            Stats.format(figure("idle10k", "heap KB/conn")),
+            Stats.format(figure("idle10k", "RSS KB/conn"))));
+    return md.toString();
+  }
+
+  private static void goal(
+      StringBuilder md,
+      String goal,
+      double value,
+      java.util.function.DoublePredicate met,
+      String unit) {
+    md.append("| ")
+        .append(goal)
+        .append(" | ")
+        .append(Stats.format(value))
+        .append(Double.isNaN(value) ? "" : unit)
+        .append(" | ")
+        .append(Double.isNaN(value) ? "?" : met.test(value) ? "yes" : "**no**")
+        .append(" |\n");
+  }
+}

@@ -1,0 +1,80 @@
+package org.ushs.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/**
+ * Linux {@code /proc} readings: a process's CPU time (all threads, user + system) and resident set,
+ * the whole machine's busy and total CPU time, and the load average. Parsing is apart from reading
+ * so that it can be tested on sample text.
+ */
+final class Proc {
+
+  /** Clock ticks per second of {@code /proc} times; 100 on every Linux the JDK runs on. */
+  static final double TICKS_PER_SECOND = 100.0;
+
+  private static final Pattern SPACES = Pattern.compile(" +");
+
+  private Proc() {}
+
+  /** CPU seconds (user + system, all threads) from the text of {@code /proc/<pid>/stat}. */
+  static double cpuSeconds(String stat) {
+    // the command name (field 2) may hold spaces and parentheses: count from the last ')'
+    String[] fields = SPACES.split(stat.substring(stat.lastIndexOf(')') + 2).trim(), -1);
+    long utime = Long.parseLong(fields[11]);
+    long stime = Long.parseLong(fields[12]);
+    return (utime + stime) / TICKS_PER_SECOND;
+  }
+
+  /** The resident set in bytes from the text of {@code /proc/<pid>/status}. */
+  static long rssBytes(String status) {
+    for (String line : status.lines().toList()) {
+      if (line.startsWith("VmRSS:")) {
+        String[] parts = SPACES.split(line.substring(6).trim(), -1);
+        return Long.parseLong(parts[0]) * 1024;
+      }
+    }
+    throw new IllegalArgumentException("no VmRSS line");
+  }
+
+  /**
+   * The machine's CPU time from the text of {@code /proc/stat}, in ticks: {@code [busy, total]},
+   * busy being everything but idle and iowait.
+   */
+  static long[] machineTicks(String stat) {
+    String cpu = stat.substring(0, stat.indexOf('\n'));
+    String[] fields = SPACES.split(cpu.substring(3).trim(), -1);
+    long total = 0;
+    for (int i = 0; i < Math.min(fields.length, 8); i++) {
+      total += Long.parseLong(fields[i]);
+    }
+    long idle = Long.parseLong(fields[3]) + Long.parseLong(fields[4]);
+    return new long[] {total - idle, total};
+  }
+
+  /** The 1-minute load average from the text of {@code /proc/loadavg}. */
+  static double load1(String loadavg) {
+    return Double.parseDouble(SPACES.split(loadavg.trim(), -1)[0]);
+  }
+
+  static String read(String path) {
+    try {
+      return Files.readString(Path.of(path), StandardCharsets.US_ASCII);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** CPU seconds of process {@code pid}. */
+  static double cpuSeconds(long pid) {
+    return cpuSeconds(read("/proc/" + pid + "/stat"));
+  }
+
+  static long rssBytes(long pid) {
+    return rssBytes(read("/proc/" + pid + "/status"));
+  }
+}

@@ -1,0 +1,141 @@
+package org.ushs.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A minimal WebSocket client over a plain TCP socket: the HTTP/1.1 upgrade, then server frames
+ * parsed straight from the bytes read ({@link WsFrameParser}), pings answered, the close code kept.
+ * Vert.x's own client costs the generator about as much CPU per message as the server spends; this
+ * one hands a whole read (often a hundred events) to the parser at once. Receives only: the
+ * generator never sends messages.
+ */
+final class RawWebSocket {
+
+  /** What the connection receives. */
+  interface Listener {
+    /** A text or binary message: {@code payload[from, to)}, valid only during the call. */
+    void message(byte[] payload, int from, int to);
+
+    /** The connection ended; the server's close code, or 1006 when there was none. */
+    void closed(short code);
+  }
+
+  private static final byte[] HEADERS_END = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+  private final NetSocket socket;
+  private final Listener listener;
+  private final WsFrameParser parser = new WsFrameParser();
+  private final Promise<Void> upgraded = Promise.promise();
+  private byte[] response = new byte[0];
+  private short closeCode = 1006;
+
+  private RawWebSocket(NetSocket socket, Listener listener) {
+    this.socket = socket;
+    this.listener = listener;
+  }
+
+  /** Connects and upgrades; fails unless the server answers 101. */
+  static Future<Void> connect(
+      NetClient client, Target target, String uri, String lastEventId, Listener listener) {
+    return client
+        .connect(target.gatewayPort(), target.host())
+        .compose(
+            socket -> {
+              RawWebSocket ws = new RawWebSocket(socket, listener);
+              socket.handler(ws::read);
+              socket.closeHandler(closed -> ws.ended());
+              socket.write(Buffer.buffer(request(target, uri, lastEventId)));
+              return ws.upgraded.future();
+            });
+  }
+
+  static String request(Target target, String uri, String lastEventId) {
+    byte[] key = new byte[16];
+    ThreadLocalRandom.current().nextBytes(key);
+    return "GET "
+        + uri
+        + " HTTP/1.1\r\nHost: "
+        + target.host()
+        + ":"
+        + target.gatewayPort()
+        + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+        + "Sec-WebSocket-Key: "
+        + Base64.getEncoder().encodeToString(key)
+        + "\r\nAuthorization: Bearer "
+        + target.subscriberToken()
+        + (lastEventId == null ? "" : "\r\nLast-Event-ID: " + lastEventId)
+        + "\r\n\r\n";
+  }
+
+  private void read(Buffer buffer) {
+    byte[] chunk = buffer.getBytes();
+    if (upgraded.future().isComplete()) {
+      parser.feed(chunk, this::frame);
+      return;
+    }
+    byte[] all = new byte[response.length + chunk.length];
+    System.arraycopy(response, 0, all, 0, response.length);
+    System.arraycopy(chunk, 0, all, response.length, chunk.length);
+    int end = FrameScan.find(all, HEADERS_END, 0);
+    if (end < 0) {
+      response = all;
+      return;
+    }
+    String status =
+        new String(all, 0, all.length < 12 ? all.length : 12, StandardCharsets.US_ASCII);
+    if (!status.startsWith("HTTP/1.1 101")) {
+      upgraded.tryFail(new IllegalStateException("upgrade refused: " + status));
+      socket.close();
+      return;
+    }
+    response = null;
+    upgraded.tryComplete();
+    byte[] rest = java.util.Arrays.copyOfRange(all, end + HEADERS_END.length, all.length);
+    if (rest.length > 0) {
+      parser.feed(rest, this::frame);
+    }
+  }
+
+  private void frame(int opcode, byte[] payload, int from, int to) {
+    switch (opcode) {
+      case WsFrameParser.TEXT, WsFrameParser.BINARY -> listener.message(payload, from, to);
+      case WsFrameParser.PING -> socket.write(Buffer.buffer(clientFrame(0x8A, payload, from, to)));
+      case WsFrameParser.CLOSE -> {
+        if (to - from >= 2) {
+          closeCode = (short) (((payload[from] & 0xFF) << 8) | (payload[from + 1] & 0xFF));
+        }
+        socket.write(Buffer.buffer(clientFrame(0x88, payload, from, Math.min(to, from + 2))));
+        socket.close();
+      }
+      default -> {
+        // pong or a reserved opcode: nothing to do
+      }
+    }
+  }
+
+  /** A client frame (clients must mask): the zero mask leaves the payload as it is. */
+  static byte[] clientFrame(int firstByte, byte[] payload, int from, int to) {
+    int length = to - from; // control frames: at most 125 bytes
+    byte[] frame = new byte[6 + length];
+    frame[0] = (byte) firstByte;
+    frame[1] = (byte) (0x80 | length);
+    System.arraycopy(payload, from, frame, 6, length);
+    return frame;
+  }
+
+  private void ended() {
+    if (!upgraded.future().isComplete()) {
+      String answer = response == null ? "" : new String(response, StandardCharsets.US_ASCII);
+      upgraded.tryFail(
+          new IllegalStateException("connection closed during the upgrade: " + answer.trim()));
+    }
+    listener.closed(closeCode);
+  }
+}
