@@ -73,7 +73,7 @@ start_server() {
   env USHS_JWT_SECRET="$SECRET" USHS_HTTP_HOST=127.0.0.1 \
     USHS_GATEWAY_PORT=$GATEWAY_PORT USHS_INGEST_PORT=$INGEST_PORT \
     USHS_CLUSTER_HOST=127.0.0.1 USHS_CLUSTER_PORT=$CLUSTER_PORT USHS_CLUSTER_NAME="ushs-bench-$$" \
-    USHS_REPLAY_CAPACITY=250000 USHS_REPLAY_TTL=15m \
+    USHS_REPLAY_CAPACITY=250000 USHS_REPLAY_TTL=15m USHS_MAX_CONNECTIONS_PER_IDENTITY=100000 \
     java $SERVER_JVM -jar app/target/ushs.jar >"$LOG" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 120); do
@@ -166,7 +166,7 @@ UPTIME_END=$(uptime)
   echo
   echo "One node, all roles: \`java $SERVER_JVM -jar app/target/ushs.jar\` with USHS_HTTP_HOST=127.0.0.1," \
     "USHS_GATEWAY_PORT=$GATEWAY_PORT, USHS_INGEST_PORT=$INGEST_PORT, USHS_CLUSTER_PORT=$CLUSTER_PORT," \
-    "USHS_REPLAY_CAPACITY=250000, USHS_REPLAY_TTL=15m, USHS_JWT_SECRET (random per run); other settings default" \
+    "USHS_REPLAY_CAPACITY=250000, USHS_REPLAY_TTL=15m, USHS_MAX_CONNECTIONS_PER_IDENTITY=100000 (every generated subscriber shares one token), USHS_JWT_SECRET (random per run); other settings default" \
     "(2 gateway instances)."
   echo "Vert.x blocked-thread warnings in the server log: **$BLOCKED**."
   echo
