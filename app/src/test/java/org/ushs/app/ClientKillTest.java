@@ -9,10 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -28,21 +25,21 @@ import org.ushs.client.event.UshsEvent;
 class ClientKillTest {
 
   private final Vertx vertx = Vertx.vertx();
-  private final List<NodeProcess> nodes = new ArrayList<>();
+  private ProcessCluster cluster;
 
   @AfterEach
   void stop() throws InterruptedException {
-    for (NodeProcess node : nodes) {
-      node.stop();
+    if (cluster != null) {
+      cluster.stop();
     }
     vertx.close();
   }
 
   @Test
   void resumesOnASurvivorAfterKillMinusNine() throws Exception {
-    startCluster(2);
-    NodeProcess a = nodes.get(0);
-    NodeProcess b = nodes.get(1);
+    cluster = ProcessCluster.start(vertx, "client-kill", 2);
+    NodeProcess a = cluster.node(0);
+    NodeProcess b = cluster.node(1);
     LinkedBlockingQueue<UshsEvent> events = new LinkedBlockingQueue<>();
     LinkedBlockingQueue<ReplayResult> replays = new LinkedBlockingQueue<>();
     UshsClient client =
@@ -107,31 +104,5 @@ class ClientKillTest {
       ids.add(event.id());
     }
     return ids;
-  }
-
-  private void startCluster(int count) throws Exception {
-    String name = "ushs-client-kill-" + UUID.randomUUID();
-    List<Integer> ports = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      ports.add(TestNodes.freePort());
-    }
-    String members = String.join(",", ports.stream().map(p -> "127.0.0.1:" + p).toList());
-    for (int i = 0; i < count; i++) {
-      Map<String, String> env = new HashMap<>();
-      env.put("USHS_CLUSTER_NAME", name);
-      env.put("USHS_CLUSTER_HOST", "127.0.0.1");
-      env.put("USHS_CLUSTER_PORT", Integer.toString(ports.get(i)));
-      env.put("USHS_CLUSTER_MEMBERS", members);
-      env.put("USHS_GATEWAY_INSTANCES", "1");
-      env.put("USHS_JWT_SECRET", TestNodes.SECRET);
-      nodes.add(NodeProcess.start("client-kill-" + i, env));
-    }
-    for (NodeProcess node : nodes) {
-      JsonObject ready = node.awaitReady(vertx);
-      while (ready.getInteger("members") < count) {
-        Thread.sleep(200);
-        ready = node.awaitReady(vertx);
-      }
-    }
   }
 }

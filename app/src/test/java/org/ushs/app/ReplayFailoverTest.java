@@ -6,10 +6,7 @@ import static org.ushs.app.ReplayTest.assertReplay;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,20 +17,21 @@ import org.junit.jupiter.api.Test;
 class ReplayFailoverTest {
 
   private final Vertx vertx = Vertx.vertx();
-  private final List<NodeProcess> nodes = new ArrayList<>();
+  private ProcessCluster cluster;
 
   @AfterEach
   void stop() throws InterruptedException {
-    for (NodeProcess node : nodes) {
-      node.stop();
+    if (cluster != null) {
+      cluster.stop();
     }
     vertx.close();
   }
 
   @Test
   void killingTheLogOwnerLosesNoRetainedEvent() throws Exception {
-    startCluster(3);
-    Publish publish = new Publish(vertx, nodes.get(0).ingestPort, TestNodes.publisherToken(vertx));
+    cluster = ProcessCluster.start(vertx, "failover", 3);
+    Publish publish =
+        new Publish(vertx, cluster.node(0).ingestPort, TestNodes.publisherToken(vertx));
     List<JsonObject> events = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       JsonObject event = Publish.error("svc", "low");
@@ -42,9 +40,9 @@ class ReplayFailoverTest {
     }
     publish.close();
 
-    NodeProcess owner = logOwner();
+    NodeProcess owner = cluster.logOwner(vertx);
     owner.kill();
-    NodeProcess survivor = nodes.get(nodes.indexOf(owner) == 0 ? 1 : 0);
+    NodeProcess survivor = cluster.alive().get(0);
     survivor.awaitReady(vertx);
 
     WsClient client = resume(survivor, events.get(9).getString("id"));
@@ -68,40 +66,5 @@ class ReplayFailoverTest {
         "/ushs/v1/ws?subscribe=*",
         TestNodes.subscriberToken(vertx),
         lastEventId);
-  }
-
-  private NodeProcess logOwner() throws InterruptedException {
-    for (NodeProcess node : nodes) {
-      if (node.awaitReady(vertx).getBoolean("logOwner")) {
-        return node;
-      }
-    }
-    throw new AssertionError("no node owns the log");
-  }
-
-  private void startCluster(int count) throws Exception {
-    String name = "ushs-failover-" + UUID.randomUUID();
-    List<Integer> ports = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      ports.add(TestNodes.freePort());
-    }
-    String members = String.join(",", ports.stream().map(p -> "127.0.0.1:" + p).toList());
-    for (int i = 0; i < count; i++) {
-      Map<String, String> env = new HashMap<>();
-      env.put("USHS_CLUSTER_NAME", name);
-      env.put("USHS_CLUSTER_HOST", "127.0.0.1");
-      env.put("USHS_CLUSTER_PORT", Integer.toString(ports.get(i)));
-      env.put("USHS_CLUSTER_MEMBERS", members);
-      env.put("USHS_GATEWAY_INSTANCES", "1");
-      env.put("USHS_JWT_SECRET", TestNodes.SECRET);
-      nodes.add(NodeProcess.start("failover-" + i, env));
-    }
-    for (NodeProcess node : nodes) {
-      JsonObject ready = node.awaitReady(vertx);
-      while (ready.getInteger("members") < count) {
-        Thread.sleep(200);
-        ready = node.awaitReady(vertx);
-      }
-    }
   }
 }
