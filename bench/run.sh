@@ -93,7 +93,8 @@ bench() {
   local cmd=(java $GEN_JVM -jar bench/target/ushs-bench.jar "$@" --secret "\$SECRET"
     --gateway-port "$GATEWAY_PORT" --ingest-port "$INGEST_PORT" --server-pid "\$SERVER_PID"
     --out "$MD" --json "$JSON" --quiet-wait "$QUIET_WAIT")
-  echo "${cmd[*]}" >>"$COMMANDS"
+  printf '%q ' "${cmd[@]}" | sed 's/\\\$/$/g' >>"$COMMANDS"
+  echo >>"$COMMANDS"
   say "$1 ${*:2} (load: $(cut -d' ' -f1-3 /proc/loadavg))"
   java $GEN_JVM -jar bench/target/ushs-bench.jar "$@" --secret "$SECRET" \
     --gateway-port "$GATEWAY_PORT" --ingest-port "$INGEST_PORT" --server-pid "$SERVER_PID" \
@@ -134,11 +135,11 @@ bench resume --key resume10k --events 10000 $R --label "resume of 10000 missed e
 bench resume --key resume100k --events $RESUME_LARGE $R \
   --label "resume of $RESUME_LARGE missed events"
 
-# ingest last: it fills the server's heap (replay log, publish dedupe map)
-bench ingest --key ingest100 --batch 100 --concurrency 8 $R --duration 8 \
-  --label "ingest: batches of 100, 8 requests in flight"
+# ingest last: it fills the server's heap (replay log, publish dedupe map); single events first
 bench ingest --key ingest1 --batch 1 --concurrency 16 $R --duration 8 \
   --label "ingest: single events, 16 requests in flight"
+bench ingest --key ingest100 --batch 100 --concurrency 8 $R --duration 8 \
+  --label "ingest: batches of 100, 8 requests in flight"
 
 stop_server
 java -jar bench/target/ushs-bench.jar goals "$JSON" >"$RUN/goals.md"
