@@ -2,6 +2,7 @@ package org.ushs.common.event;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The five event families of USHS; the middle part of a type {@code org.ushs.<category>.<name>}.
@@ -14,6 +15,9 @@ public enum Category {
   HEALTH;
 
   private static final String TYPE_PREFIX = "org.ushs.";
+
+  /** The {@code <name>} part of a type: compiled once, it is on every publish's path. */
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9.]+");
 
   /** The lower-case name used in types, subscriptions and permissions. */
   public String wireName() {
@@ -40,7 +44,9 @@ public enum Category {
     }
     String rest = type.substring(TYPE_PREFIX.length());
     int dot = rest.indexOf('.');
-    if (dot <= 0 || dot == rest.length() - 1 || !rest.substring(dot + 1).matches("[A-Za-z0-9.]+")) {
+    if (dot <= 0
+        || dot == rest.length() - 1
+        || !NAME.matcher(rest).region(dot + 1, rest.length()).matches()) {
       return Optional.empty();
     }
     return fromName(rest.substring(0, dot));
