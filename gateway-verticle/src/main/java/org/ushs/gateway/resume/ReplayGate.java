@@ -36,9 +36,4 @@ public final class ReplayGate {
       free++;
     }
   }
-
-  /** Resumes waiting for a permit. */
-  public int queued() {
-    return waiting.size();
-  }
 }
