@@ -1,75 +1,93 @@
 package org.ushs.gateway;
 
-import io.netty.channel.ChannelFuture;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelPromise;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.internal.http.WebSocketInternal;
+import org.ushs.gateway.connection.OutboundQueue;
 
 /**
- * Writes pre-encoded text messages to one socket and flushes once per event-loop turn: a burst of
- * events to a socket leaves in one flush (one syscall) instead of one per message, which is most of
- * a delivery's cost. Vert.x's own writes flush each message unless they happen while reading from
- * that same connection. A burst flushes early once it holds {@code flushBytes}, so that what waits
- * unflushed stays well below the connection's outbound bound. The frames go straight to the Netty
- * channel under the WebSocket (through the WebSocket encoder and TLS), sharing the event's bytes.
- * Used on the connection's event loop; anywhere else, and for sockets that do not expose their
- * channel, writes go through Vert.x.
+ * Writes text messages to one socket, framed here, into one buffer per event-loop turn that goes to
+ * the socket in one write and one flush (see {@link Flusher}), or earlier once it holds {@code
+ * flushBytes}. A write per message costs a pipeline pass, a frame object and a promise for every
+ * socket an event goes to; copying the few hundred bytes of an event costs far less. Server frames
+ * are not masked, so a frame is the same bytes for every socket. The buffer goes to the Netty
+ * channel under the WebSocket, through TLS when configured; writes made through Vert.x (pings, the
+ * close frame) must first {@link #flush()}. Used on the connection's event loop only.
  */
 final class CoalescingWriter {
 
-  private final ServerWebSocket ws;
   private final ChannelHandlerContext chctx;
-  private final Runnable flush = this::flush;
+  private final Flusher flusher;
+  private final OutboundQueue queue;
+  private final GatewayMetrics metrics;
   private final int flushBytes;
-  private boolean flushScheduled;
-  private int unflushed;
+  private ByteBuf unflushed;
+  private boolean flushQueued;
+  private int lastFlushed = 1024;
 
-  CoalescingWriter(ServerWebSocket ws, int flushBytes) {
-    this.ws = ws;
+  CoalescingWriter(
+      ServerWebSocket ws,
+      Flusher flusher,
+      OutboundQueue queue,
+      GatewayMetrics metrics,
+      int flushBytes) {
+    this.chctx = ((WebSocketInternal) ws).channelHandlerContext();
+    this.flusher = flusher;
+    this.queue = queue;
+    this.metrics = metrics;
     this.flushBytes = flushBytes;
-    this.chctx = ws instanceof WebSocketInternal internal ? internal.channelHandlerContext() : null;
   }
 
-  /** Writes {@code utf8} as one text message; completes when it has left for the socket. */
-  Future<Void> write(Buffer utf8) {
-    if (chctx == null || !chctx.executor().inEventLoop()) {
-      return ws.writeFrame(Frames.text(utf8));
-    }
-    Promise<Void> written = Promise.promise();
-    ChannelPromise promise = chctx.newPromise();
-    promise.addListener(
-        done -> {
-          if (done.isSuccess()) {
-            written.complete();
-          } else {
-            written.fail(done.cause());
-          }
-        });
-    TextWebSocketFrame frame =
-        new TextWebSocketFrame(true, 0, ((BufferInternal) utf8).getByteBuf());
-    ChannelFuture unused = chctx.write(frame, promise); // completion arrives through promise
-    unflushed += utf8.length();
-    if (unflushed >= flushBytes) {
-      chctx.flush();
-      unflushed = 0;
-    } else if (!flushScheduled) {
-      flushScheduled = true;
-      chctx.executor().execute(flush);
-    }
-    return written.future();
+  boolean inEventLoop() {
+    return chctx.executor().inEventLoop();
   }
 
-  private void flush() {
-    flushScheduled = false;
-    if (unflushed > 0) {
-      unflushed = 0;
-      chctx.flush();
+  /** Runs {@code task} on the connection's event loop, after what is queued there. */
+  void execute(Runnable task) {
+    chctx.executor().execute(task);
+  }
+
+  /** Writes {@code utf8} as one text message. */
+  void text(Buffer utf8) {
+    ByteBuf payload = ((BufferInternal) utf8).getByteBuf();
+    int length = payload.readableBytes();
+    if (unflushed == null) {
+      unflushed = chctx.alloc().directBuffer(Math.max(lastFlushed, length + Frames.MAX_HEADER));
     }
+    queue.added(Frames.writeText(unflushed, payload));
+    if (unflushed.readableBytes() >= flushBytes) {
+      flush();
+    } else if (!flushQueued) {
+      flushQueued = true;
+      flusher.later(this);
+    }
+  }
+
+  /** The end of the turn ({@link Flusher}). */
+  void flushNow() {
+    flushQueued = false;
+    flush();
+  }
+
+  /** Hands what was written so far to the socket. */
+  void flush() {
+    if (unflushed == null) {
+      return;
+    }
+    ByteBuf out = unflushed;
+    unflushed = null;
+    int bytes = out.readableBytes();
+    lastFlushed = Math.min(bytes, flushBytes);
+    metrics.queued(bytes);
+    chctx
+        .writeAndFlush(out)
+        .addListener(
+            written -> {
+              queue.taken(bytes);
+              metrics.queued(-bytes);
+            });
   }
 }

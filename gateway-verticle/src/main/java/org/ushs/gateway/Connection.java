@@ -55,21 +55,16 @@ final class Connection {
       ServerWebSocket ws,
       GatewaySettings settings,
       GatewayMetrics metrics,
+      Flusher flusher,
       String identity) {
     this.vertx = vertx;
     this.ws = ws;
     this.metrics = metrics;
     this.identity = identity;
     this.bucket = new TokenBucket(settings.rateLimit(), settings.rateBurst(), System::nanoTime);
-    this.writer = new CoalescingWriter(ws, Math.min(FLUSH_BYTES, settings.maxPending() / 4));
-    this.out =
-        new OutboundQueue(settings.maxPending(), OutboundQueue.MESSAGE_OVERHEAD, this::write);
-  }
-
-  private Future<Void> write(Buffer json) {
-    int bytes = json.length();
-    metrics.queued(bytes);
-    return writer.write(json).onComplete(written -> metrics.queued(-bytes));
+    this.out = new OutboundQueue(settings.maxPending());
+    int flushBytes = Math.min(FLUSH_BYTES, settings.maxPending() / 4);
+    this.writer = new CoalescingWriter(ws, flusher, out, metrics, flushBytes);
   }
 
   /**
@@ -77,6 +72,7 @@ final class Connection {
    * {@code onRoom} runs once it has drained to a quarter.
    */
   boolean busy(Handler<Void> onRoom) {
+    writer.flush();
     return out.busy(() -> onRoom.handle(null));
   }
 
@@ -110,7 +106,16 @@ final class Connection {
 
   /** Queues a message; a client too far behind is closed with 4006 instead. */
   void send(Buffer json) {
-    if (!closing && !out.offer(json)) {
+    if (!writer.inEventLoop()) {
+      writer.execute(() -> send(json));
+      return;
+    }
+    if (closing) {
+      return;
+    }
+    if (out.hasRoom()) {
+      writer.text(json);
+    } else {
       close(ErrorCode.SLOW_CONSUMER, ErrorCode.SLOW_CONSUMER.message);
     }
   }
@@ -138,6 +143,7 @@ final class Connection {
         Level.INFO,
         "closing connection of {0} from {1}: {2} {3}",
         new Object[] {identity, ws.remoteAddress(), Integer.toString(code.code), reason});
+    writer.flush();
     ws.close((short) code.code, reason);
     dropTimer = vertx.setTimer(CLOSE_WAIT_MS, id -> Channels.drop(ws));
   }

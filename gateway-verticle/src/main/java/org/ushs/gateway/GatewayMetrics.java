@@ -33,7 +33,7 @@ public final class GatewayMetrics {
         .description("Client WebSocket connections open on this node")
         .register(registry);
     Gauge.builder("ushs.outbound.queue", queuedBytes, LongAdder::sum)
-        .description("Bytes written to client sockets and not yet flushed, all connections")
+        .description("Bytes handed to client sockets and not yet taken by them, all connections")
         .baseUnit("bytes")
         .register(registry);
     FunctionCounter.builder("ushs.gap.filled", gapFills, GatewayMetrics::sum)
@@ -63,11 +63,13 @@ public final class GatewayMetrics {
     connections.decrementAndGet();
   }
 
-  void delivered() {
-    delivered.increment();
+  void delivered(int events) {
+    if (events > 0) {
+      delivered.increment(events);
+    }
   }
 
-  /** Bytes handed to a socket ({@code > 0}) or flushed by it ({@code < 0}). */
+  /** Bytes handed to a socket ({@code > 0}) or taken by it ({@code < 0}). */
   void queued(long bytes) {
     queuedBytes.add(bytes);
   }

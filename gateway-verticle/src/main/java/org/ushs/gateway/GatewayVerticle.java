@@ -45,6 +45,7 @@ public final class GatewayVerticle extends VerticleBase {
   private final GatewayMetrics metrics;
   private final ConnectionLimits limits;
   private final Hub hub = new Hub();
+  private Flusher flusher;
   private Replays replays;
   private Sequencer sequencer;
   private GapFiller gapFiller;
@@ -71,13 +72,14 @@ public final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    flusher = new Flusher(context);
     IdIndex ids = new IdIndex(idIndexCapacity);
     replays = new Replays(logReader, ids, new ReplayGate(settings.replaysPerInstance()), metrics);
     sequencer =
         new Sequencer(
             event -> {
               ids.put(event.keys().id(), event.sequence());
-              hub.dispatch(event);
+              metrics.delivered(hub.dispatch(event));
             });
     gapFiller = new GapFiller(vertx, logReader, sequencer, settings.gapWait());
     metrics.countGapFills(gapFiller::filled);
@@ -154,7 +156,7 @@ public final class GatewayVerticle extends VerticleBase {
       ws.close((short) ErrorCode.CONNECTION_LIMIT.code, refusal.get());
       return;
     }
-    Connection connection = new Connection(vertx, ws, settings, metrics, principal.id());
+    Connection connection = new Connection(vertx, ws, settings, metrics, flusher, principal.id());
     connection.closed().onComplete(closed -> limits.release(principal.id()));
     new Session(vertx, principal, hub, connection, security.authenticator(), replays)
         .open(query, resumeFrom);

@@ -42,10 +42,15 @@ final class Hub {
     byCategory.values().forEach(members -> members.remove(session));
   }
 
-  void dispatch(SequencedEvent event) {
+  /** Offers {@code event} to every session of its category; how many were sent it now. */
+  int dispatch(SequencedEvent event) {
+    int sent = 0;
     for (Session session : byCategory.get(event.keys().category())) {
-      session.deliver(event);
+      if (session.deliver(event)) {
+        sent++;
+      }
     }
+    return sent;
   }
 
   Set<Session> sessions() {

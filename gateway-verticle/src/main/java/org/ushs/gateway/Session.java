@@ -91,16 +91,20 @@ final class Session implements ResumeTarget {
     }
   }
 
-  /** Sends {@code event} if this session wants it; holds it while a resume runs. */
-  void deliver(SequencedEvent event) {
+  /**
+   * Sends {@code event} if this session wants it, or holds it while a resume runs; whether it was
+   * sent now. The caller counts what was sent.
+   */
+  boolean deliver(SequencedEvent event) {
     if (!wants(event)) {
-      return;
+      return false;
     }
     if (resume != null) {
       resume.hold(event);
-    } else {
-      sendEvent(event);
+      return false;
     }
+    write(event);
+    return true;
   }
 
   @Override
@@ -112,9 +116,13 @@ final class Session implements ResumeTarget {
 
   @Override
   public void sendEvent(SequencedEvent event) {
+    write(event);
+    metrics.delivered(1);
+  }
+
+  private void write(SequencedEvent event) {
     lastSequence = event.sequence();
     send(event.json());
-    metrics.delivered();
   }
 
   @Override

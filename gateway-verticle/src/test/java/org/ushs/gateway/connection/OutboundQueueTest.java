@@ -2,71 +2,57 @@ package org.ushs.gateway.connection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.core.buffer.Buffer;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@link OutboundQueue}: bytes are pending from the write until its future completes; a message is
- * refused once the pending bytes reach the bound, so at most the bound plus one message wait.
+ * {@link OutboundQueue}: bytes are pending from their write until the socket takes them; a message
+ * is refused once the pending bytes reach the bound, so at most the bound plus one message wait. A
+ * bulk sender told the queue is busy (half full) is called back once, when it has drained to a
+ * quarter.
  */
 class OutboundQueueTest {
 
   /**
-   * Steps: {@code +n} offers n bytes and expects it written, {@code xn} expects it refused, {@code
-   * -} completes the oldest write, {@code !} fails it. Then the pending bytes and writes made.
+   * Steps: {@code +n} writes n bytes (expecting room), {@code xn} expects no room, {@code -n} the
+   * socket takes n bytes, {@code b} asks whether busy (expecting yes), {@code f} expects not busy.
+   * Then the pending bytes and how often the busy sender was called back.
    */
-  @ParameterizedTest(name = "max {0}, overhead {1}: {2} -> pending {3}")
+  @ParameterizedTest(name = "max {0}: {1} -> pending {2}, room called {3}")
   @CsvSource({
-    "1000, 0, +600 +600 x10, 1200, 2",
-    "1000, 0, +999 +5000 x1, 5999, 2",
-    "1000, 0, +600 +600 - +10, 610, 3",
-    "1000, 0, +1000 x1 - +1, 1, 2",
-    "1000, 0, +600 +600 ! +10, 610, 3",
-    "1000, 0, +600 - - +10, 10, 2",
-    "1000, 0, +2000000 x1 - +1, 1, 2",
-    "65536, 0, +65535 +1 x1 x65536, 65536, 2",
-    "1000, 512, +100 +100 x100, 1224, 2",
-    "1000, 512, +100 - +0 +0 x0, 1024, 3",
-    "4194304, 512, +1 +1 +1 +1, 2052, 4",
+    "1000, +600 +600 x10, 1200, 0",
+    "1000, +999 +5000 x1, 5999, 0",
+    "1000, +600 +600 -600 +10, 610, 0",
+    "1000, +1000 x1 -1000 +1, 1, 0",
+    "1000, +2000000 x1 -2000000 +1, 1, 0",
+    "65536, +65535 +1 x1 x65536, 65536, 0",
+    "1000, +499 f +1 b -249, 251, 0",
+    "1000, +500 b -250, 250, 1",
+    "1000, +500 b -250 -100 +600 -100, 650, 1",
+    "1000, +800 b -100 -100 -100 -100, 400, 0",
+    "1000, +800 b -100 -100 -100 -100 -200, 200, 1",
+    "1000, +800 b -600 f -200, 0, 1",
   })
-  void boundsPendingBytes(int max, int overhead, String script, long pending, int writes) {
-    Deque<Promise<Void>> inFlight = new ArrayDeque<>();
-    int[] written = {0};
-    OutboundQueue queue =
-        new OutboundQueue(
-            max,
-            overhead,
-            message -> {
-              written[0]++;
-              Promise<Void> promise = Promise.promise();
-              inFlight.add(promise);
-              return promise.future();
-            });
+  void boundsPendingBytes(int max, String script, long pending, int roomCalls) {
+    OutboundQueue queue = new OutboundQueue(max);
+    int[] room = {0};
     for (String step : script.split(" ", -1)) {
       switch (step.charAt(0)) {
-        case '+' -> assertEquals(true, queue.offer(bytes(step)), step);
-        case 'x' -> assertEquals(false, queue.offer(bytes(step)), step);
-        case '-' -> complete(inFlight, Future.succeededFuture());
-        default -> complete(inFlight, Future.failedFuture("connection closed"));
+        case '+' -> {
+          assertEquals(true, queue.hasRoom(), step);
+          queue.added(bytes(step));
+        }
+        case 'x' -> assertEquals(false, queue.hasRoom(), step);
+        case '-' -> queue.taken(bytes(step));
+        case 'b' -> assertEquals(true, queue.busy(() -> room[0]++), step);
+        default -> assertEquals(false, queue.busy(() -> room[0]++), step);
       }
     }
     assertEquals(pending, queue.pending());
-    assertEquals(writes, written[0]);
+    assertEquals(roomCalls, room[0]);
   }
 
-  private static Buffer bytes(String step) {
-    return Buffer.buffer(new byte[Integer.parseInt(step.substring(1))]);
-  }
-
-  private static void complete(Deque<Promise<Void>> inFlight, Future<Void> outcome) {
-    Promise<Void> oldest = inFlight.poll();
-    if (oldest != null) {
-      outcome.onComplete(oldest);
-    }
+  private static long bytes(String step) {
+    return Long.parseLong(step.substring(1));
   }
 }
