@@ -63,7 +63,9 @@ public final class Main {
                 + ", gateway port "
                 + node.gatewayPort()
                 + ", ingest port "
-                + node.ingestPort());
+                + node.ingestPort()
+                + ", transport "
+                + (node.vertx().isNativeTransportEnabled() ? "epoll" : "nio"));
     if (dev) {
       System.out.println(
           DevMode.banner(node.vertx(), config, node.gatewayPort(), node.ingestPort()));

@@ -71,6 +71,7 @@ public final class Node {
     VertxOptions options =
         telemetry.apply(
             new VertxOptions()
+                .setPreferNativeTransport(true)
                 .setEventBusOptions(
                     new EventBusOptions().setHost(address).setClusterPublicHost(address)));
     return Vertx.builder()

@@ -25,7 +25,7 @@ public final class BenchMain {
         goals FILE.jsonl   the medians of --json against the competitors and issue 7's goals
       options: --secret S (required) --gateway-port 8080 --ingest-port 8081 --host 127.0.0.1
         --server-pid PID --subscribers N --rounds 3 --duration 8 --warmup 3 --rate 20000
-        --events M --batch B --concurrency C --window 65536 --services 100 --loops 2
+        --events M --batch B --concurrency C --window 64*N --services 100 --loops 2
         --local-addresses 127.0.0.1,127.0.0.2 --connect-concurrency 64 --drain-timeout 5
         --idle-settle 5 --label TEXT --out FILE.md --json FILE.jsonl --key NAME
         --jfr FILE (saturation, fixed-rate, selective: record the server after the warm-up)

@@ -8,11 +8,19 @@ import java.util.Map;
 
 /**
  * Fan-out to N subscribers: {@code saturation} (as fast as they take it, bounded window of
- * deliveries in flight), {@code fixed-rate} ({@code --rate} deliveries per second) and {@code
- * selective} (subscriber i filters on service {@code svc-(i mod services)}, so each event reaches
- * 1/services of them; saturation). Subscribers stay connected over the warm-up and every round.
+ * deliveries in flight, by default 64 per subscriber), {@code fixed-rate} ({@code --rate}
+ * deliveries per second) and {@code selective} (subscriber i filters on service {@code svc-(i mod
+ * services)}, so each event reaches 1/services of them; saturation). Subscribers stay connected
+ * over the warm-up and every round.
  */
 final class FanoutScenario {
+
+  /**
+   * The default window: deliveries in flight per subscriber, so that every subscriber count is
+   * measured with the same depth of queue (a fixed window would leave 10k subscribers a tenth of
+   * the events in flight that 1k have, and measure round trips rather than fan-out).
+   */
+  static final long WINDOW_PER_SUBSCRIBER = 64;
 
   private final Options options;
   private final boolean selective;
@@ -122,7 +130,7 @@ final class FanoutScenario {
     return new PublishPlan(
         PublishPlan.Mode.WINDOW,
         0,
-        options.number("window", 65_536),
+        options.number("window", WINDOW_PER_SUBSCRIBER * subscribers),
         options.integer("batch", 10),
         options.integer("concurrency", 4),
         options.number("events", 0),
