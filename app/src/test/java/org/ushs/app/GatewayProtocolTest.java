@@ -167,6 +167,36 @@ class GatewayProtocolTest {
   }
 
   @Test
+  void serviceFiltersOverlappingInOneCategoryDeliverEachEventOnce() {
+    connect("?subscribe=error&service=a");
+    client.request(subscribe(List.of("error"), serviceFilter("a", "b")), "subscribed");
+    publish.ok(Publish.error("c", "high"));
+    JsonObject[] wanted = {Publish.error("a", "high"), Publish.error("b", "high")};
+    publish.ok(wanted[0]);
+    publish.ok(wanted[1]);
+    assertEquals(wanted[0].getString("id"), client.next().getString("id"));
+    assertEquals(wanted[1].getString("id"), client.next().getString("id"));
+    client.request(subscribe(List.of("org.ushs.error.detected"), new JsonObject()), "subscribed");
+    JsonObject anyService = Publish.error("c", "high");
+    publish.ok(anyService);
+    assertEquals(anyService.getString("id"), client.next().getString("id"));
+    client.assertQuiet(300);
+  }
+
+  @Test
+  void anEventWithoutAServiceReachesSessionsFilteredByService() {
+    connect("?subscribe=session&service=a");
+    JsonObject noService = Publish.session("s-1");
+    publish.ok(noService);
+    assertEquals(noService.getString("id"), client.next().getString("id"));
+    client.assertQuiet(200);
+  }
+
+  private static JsonObject serviceFilter(String... services) {
+    return new JsonObject().put("service", new JsonArray(List.of(services)));
+  }
+
+  @Test
   void aSessionFilterKeepsOnlyThatSession() {
     connect("?session=s-7");
     publish.ok(Publish.session("s-8"));

@@ -1,23 +1,50 @@
 package org.ushs.gateway;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import org.ushs.common.event.Category;
 import org.ushs.common.event.SequencedEvent;
+import org.ushs.gateway.subscription.Subscriptions;
 
 /**
- * The local index of sessions by the categories they subscribe to, so that an event touches only
- * the sessions that may want it, each once. One per gateway verticle instance (event loop).
+ * The local index of sessions by what they subscribe to, so that an event touches only the sessions
+ * that may want it, each once: by category, and within a category by service for sessions whose
+ * every subscription to it names services. One per gateway verticle instance (event loop).
  */
 final class Hub {
 
-  private final EnumMap<Category, Set<Session>> byCategory = new EnumMap<>(Category.class);
+  /** The sessions of one category. */
+  private static final class Index {
+    final Set<Session> all = new LinkedHashSet<>();
+    final Set<Session> anyService = new LinkedHashSet<>();
+    final Map<String, Set<Session>> byService = new HashMap<>();
+
+    void remove(Session session) {
+      if (all.remove(session) && !anyService.remove(session)) {
+        byService.values().removeIf(sessions -> sessions.remove(session) && sessions.isEmpty());
+      }
+    }
+
+    void add(Session session, Set<String> services) {
+      all.add(session);
+      if (services == null) {
+        anyService.add(session);
+      } else {
+        services.forEach(
+            s -> byService.computeIfAbsent(s, k -> new LinkedHashSet<>()).add(session));
+      }
+    }
+  }
+
+  private final EnumMap<Category, Index> byCategory = new EnumMap<>(Category.class);
   private final Set<Session> sessions = new LinkedHashSet<>();
 
   Hub() {
     for (Category category : Category.values()) {
-      byCategory.put(category, new LinkedHashSet<>());
+      byCategory.put(category, new Index());
     }
   }
 
@@ -25,27 +52,41 @@ final class Hub {
     sessions.add(session);
   }
 
-  /** Indexes {@code session} under exactly {@code categories}. */
-  void reindex(Session session, Set<Category> categories) {
+  /** Indexes {@code session} under what {@code subscriptions} now span. */
+  void reindex(Session session, Subscriptions subscriptions) {
+    Set<Category> categories = subscriptions.categories();
     byCategory.forEach(
-        (category, members) -> {
+        (category, index) -> {
+          index.remove(session);
           if (categories.contains(category)) {
-            members.add(session);
-          } else {
-            members.remove(session);
+            index.add(session, subscriptions.services(category));
           }
         });
   }
 
   void remove(Session session) {
     sessions.remove(session);
-    byCategory.values().forEach(members -> members.remove(session));
+    byCategory.values().forEach(index -> index.remove(session));
   }
 
-  /** Offers {@code event} to every session of its category; how many were sent it now. */
+  /**
+   * Offers {@code event} to the sessions that may want it: an event without a service to every
+   * session of its category (service filters do not hide it), one with a service to those that take
+   * any service and those that named it. Returns how many were sent it now.
+   */
   int dispatch(SequencedEvent event) {
+    Index index = byCategory.get(event.keys().category());
+    String service = event.keys().service();
+    if (service == null) {
+      return offer(index.all, event);
+    }
+    Set<Session> named = index.byService.get(service);
+    return offer(index.anyService, event) + (named == null ? 0 : offer(named, event));
+  }
+
+  private static int offer(Set<Session> sessions, SequencedEvent event) {
     int sent = 0;
-    for (Session session : byCategory.get(event.keys().category())) {
+    for (Session session : sessions) {
       if (session.deliver(event)) {
         sent++;
       }

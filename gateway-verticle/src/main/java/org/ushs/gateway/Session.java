@@ -164,7 +164,7 @@ final class Session implements ResumeTarget {
       send(ServerMessages.acknowledged("subscribed", subscribe.selectors()));
     } else if (command instanceof Command.Unsubscribe unsubscribe) {
       subscriptions.remove(unsubscribe.selectors());
-      hub.reindex(this, subscriptions.categories());
+      hub.reindex(this, subscriptions);
       send(ServerMessages.acknowledged("unsubscribed", unsubscribe.selectors()));
     } else if (command instanceof Command.Refresh refresh) {
       refresh(refresh.token());
@@ -197,7 +197,7 @@ final class Session implements ResumeTarget {
   private void subscribe(Command.Subscribe subscribe) {
     checkPermitted(subscribe.selectors());
     subscriptions.add(subscribe.selectors(), subscribe.filter());
-    hub.reindex(this, subscriptions.categories());
+    hub.reindex(this, subscriptions);
   }
 
   /** An explicit forbidden type is refused; {@code *} narrows silently to what is permitted. */

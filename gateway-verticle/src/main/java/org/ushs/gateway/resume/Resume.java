@@ -81,32 +81,47 @@ public final class Resume {
   }
 
   private void read(long from, boolean mustContinue) {
+    take(readFrom(from), from, mustContinue);
+  }
+
+  /** Reads the batch at {@code from}; held events dropped from now on are read back later. */
+  private Future<EventBatch> readFrom(long from) {
+    droppedHeld = false;
+    return log.read(from, BATCH);
+  }
+
+  private void take(Future<EventBatch> reading, long from, boolean mustContinue) {
     if (target.isClosing()) {
       gate.release();
       return;
     }
-    droppedHeld = false;
-    log.read(from, BATCH)
-        .onSuccess(batch -> replay(batch, from, mustContinue))
-        .onFailure(failure -> fail());
+    reading.onSuccess(batch -> replay(batch, from, mustContinue)).onFailure(failure -> fail());
   }
 
+  /**
+   * Sends one batch; the next is read meanwhile (while this one is written out), so the log's
+   * latency is paid once rather than once per batch.
+   */
   private void replay(EventBatch batch, long from, boolean mustContinue) {
     if (mustContinue && batch.first() > from) {
       finish(false);
       return;
     }
+    boolean full = batch.events().size() >= BATCH;
+    Future<EventBatch> next = full ? readFrom(batch.next()) : null;
     for (SequencedEvent event : batch.events()) {
       if (target.wants(event)) {
         target.sendEvent(event);
         count++;
       }
     }
-    boolean caughtUp = batch.events().size() < BATCH && !droppedHeld;
-    if (caughtUp) {
+    if (!full && !droppedHeld) {
       finish(true);
-    } else if (!target.writeQueueFull(drained -> read(batch.next(), false))) {
-      read(batch.next(), false);
+      return;
+    }
+    Future<EventBatch> following = next != null ? next : readFrom(batch.next());
+    if (!target.writeQueueFull(drained -> take(following, batch.next(), false))) {
+      take(following, batch.next(), false);
     }
   }
 

@@ -2,6 +2,7 @@ package org.ushs.gateway.subscription;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.ushs.common.event.Category;
@@ -87,6 +88,23 @@ public final class Subscriptions {
       }
     }
     return false;
+  }
+
+  /**
+   * The services the subscriptions to {@code category} are limited to, or null when one of them
+   * takes any service: what the hub indexes the connection under within the category.
+   */
+  public Set<String> services(Category category) {
+    Set<String> services = new HashSet<>();
+    for (Entry entry : entries) {
+      if (entry.selectors().stream().anyMatch(s -> s.categories().contains(category))) {
+        if (entry.filter().services() == null) {
+          return null;
+        }
+        services.addAll(entry.filter().services());
+      }
+    }
+    return services;
   }
 
   /** Every category some subscription spans: what the hub indexes the connection under. */

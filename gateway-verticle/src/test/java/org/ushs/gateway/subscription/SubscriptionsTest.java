@@ -157,4 +157,39 @@ class SubscriptionsTest {
         new EventKeys("id", "/src", "org.ushs.error.x", Category.ERROR, "api", "critical", null);
     assertTrue(subscriptions.matches(critical));
   }
+
+  /**
+   * The services each category's subscriptions are limited to, as the hub indexes them. Each row
+   * subscribes (selectors : services, {@code *} for none) then asks for the categories; the answer
+   * is the sorted services, {@code any}, or {@code ''} for none.
+   */
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          error:a                         | error=a session=''
+          error:a,b ; error:c             | error=a,b,c session=''
+          error:a ; error:*               | error=any session=''
+          *:a ; session:*                 | error=a session=any
+          org.ushs.error.detected:a ; error:b | error=a,b session=''
+          session:a                       | error='' session=a
+          """)
+  void servicesPerCategory(String subscribed, String expected) {
+    for (String subscription : subscribed.split(";", -1)) {
+      String[] parts = subscription.trim().split(":", -1);
+      Set<String> services = parts[1].equals("*") ? null : Set.of(parts[1].split(",", -1));
+      subscriptions.add(selectors(parts[0]), new Filter(services, null, null));
+    }
+    String actual = "error=" + describe(Category.ERROR) + " session=" + describe(Category.SESSION);
+    assertEquals(expected, actual);
+  }
+
+  private String describe(Category category) {
+    if (!subscriptions.categories().contains(category)) {
+      return "''";
+    }
+    Set<String> services = subscriptions.services(category);
+    return services == null ? "any" : services.stream().sorted().collect(Collectors.joining(","));
+  }
 }
