@@ -16,6 +16,7 @@ import org.ushs.common.auth.Authenticator;
 import org.ushs.common.bus.EventBatchCodec;
 import org.ushs.common.config.ConfigException;
 import org.ushs.common.config.GatewaySettings;
+import org.ushs.common.config.ReplaySettings;
 import org.ushs.common.config.Role;
 import org.ushs.common.config.UshsConfig;
 import org.ushs.common.log.BusLogReader;
@@ -111,11 +112,7 @@ public final class Node {
           chain.compose(
               v ->
                   deployGateways(
-                      config.gateway(),
-                      config.replay().capacity(),
-                      security,
-                      readiness,
-                      reader(config, log)));
+                      config.gateway(), config.replay(), security, readiness, reader(config, log)));
     }
     return chain
         .map(v -> this)
@@ -133,7 +130,7 @@ public final class Node {
 
   private Future<Void> deployGateways(
       GatewaySettings settings,
-      int idIndexCapacity,
+      ReplaySettings retention,
       GatewaySecurity security,
       NodeReadiness readiness,
       LogReader reader) {
@@ -145,13 +142,7 @@ public final class Node {
                 () -> {
                   GatewayVerticle gateway =
                       new GatewayVerticle(
-                          settings,
-                          security,
-                          reader,
-                          readiness,
-                          idIndexCapacity,
-                          gatewayMetrics,
-                          limits);
+                          settings, security, reader, readiness, retention, gatewayMetrics, limits);
                   gateways.add(gateway);
                   return gateway;
                 },

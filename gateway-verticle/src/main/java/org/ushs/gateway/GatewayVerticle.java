@@ -13,6 +13,7 @@ import org.ushs.common.auth.Principal;
 import org.ushs.common.bus.Addresses;
 import org.ushs.common.bus.EventBatch;
 import org.ushs.common.config.GatewaySettings;
+import org.ushs.common.config.ReplaySettings;
 import org.ushs.common.health.HealthRoutes;
 import org.ushs.common.health.Readiness;
 import org.ushs.common.log.LogReader;
@@ -22,6 +23,7 @@ import org.ushs.gateway.order.Sequencer;
 import org.ushs.gateway.protocol.ErrorCode;
 import org.ushs.gateway.protocol.ServerMessages;
 import org.ushs.gateway.resume.IdIndex;
+import org.ushs.gateway.resume.RecentEvents;
 import org.ushs.gateway.resume.ReplayGate;
 import org.ushs.gateway.resume.Replays;
 import org.ushs.gateway.security.GatewaySecurity;
@@ -37,11 +39,15 @@ import org.ushs.gateway.ui.UiRoutes;
 public final class GatewayVerticle extends VerticleBase {
 
   static final String PATH = "/ushs/v1/ws";
+
+  /** At most this many of the newest events are kept in memory for resumes (see RecentEvents). */
+  static final int RECENT_EVENTS = 50_000;
+
   private final GatewaySettings settings;
   private final GatewaySecurity security;
   private final LogReader logReader;
   private final Readiness readiness;
-  private final int idIndexCapacity;
+  private final ReplaySettings retention;
   private final GatewayMetrics metrics;
   private final ConnectionLimits limits;
   private final Hub hub = new Hub();
@@ -58,14 +64,14 @@ public final class GatewayVerticle extends VerticleBase {
       GatewaySecurity security,
       LogReader logReader,
       Readiness readiness,
-      int idIndexCapacity,
+      ReplaySettings retention,
       GatewayMetrics metrics,
       ConnectionLimits limits) {
     this.settings = settings;
     this.security = security;
     this.logReader = logReader;
     this.readiness = readiness;
-    this.idIndexCapacity = idIndexCapacity;
+    this.retention = retention;
     this.metrics = metrics;
     this.limits = limits;
   }
@@ -73,12 +79,19 @@ public final class GatewayVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     flusher = new Flusher(context);
-    IdIndex ids = new IdIndex(idIndexCapacity);
-    replays = new Replays(logReader, ids, new ReplayGate(settings.replaysPerInstance()), metrics);
+    IdIndex ids = new IdIndex(retention.capacity());
+    RecentEvents recent =
+        new RecentEvents(
+            Math.min(retention.capacity(), RECENT_EVENTS),
+            retention.ttl().toNanos(),
+            System::nanoTime);
+    ReplayGate gate = new ReplayGate(settings.replaysPerInstance());
+    replays = new Replays(logReader, ids, recent, gate, metrics);
     sequencer =
         new Sequencer(
             event -> {
               ids.put(event.keys().id(), event.sequence());
+              recent.add(event);
               metrics.delivered(hub.dispatch(event));
             });
     gapFiller = new GapFiller(vertx, logReader, sequencer, settings.gapWait());

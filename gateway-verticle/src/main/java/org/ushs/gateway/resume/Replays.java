@@ -4,13 +4,14 @@ import org.ushs.common.log.LogReader;
 import org.ushs.gateway.GatewayMetrics;
 
 /**
- * What every resume of one gateway instance shares: the log, the id index fed by the live stream,
- * the gate bounding concurrent replays, and the node's metrics. One thread.
+ * What every resume of one gateway instance shares: the log, the id index and the recent events fed
+ * by the live stream, the gate bounding concurrent replays, and the node's metrics. One thread.
  */
-public record Replays(LogReader log, IdIndex index, ReplayGate gate, GatewayMetrics metrics) {
+public record Replays(
+    LogReader log, IdIndex index, RecentEvents recent, ReplayGate gate, GatewayMetrics metrics) {
 
   /** A resume for one session. */
   public Resume resumeFor(ResumeTarget target) {
-    return new Resume(target, log, index, gate, metrics);
+    return new Resume(target, this);
   }
 }

@@ -10,11 +10,12 @@ import org.ushs.common.log.LogReader;
 import org.ushs.gateway.GatewayMetrics;
 
 /**
- * Last-Event-ID resume of one session: live events are held while the log is read from the event
- * after the given id, in bounded batches paced by the socket; then the held events follow, skipping
- * what was sent. No gap, no duplicate. The answer {@code {"type":"replay",
- * "recovered":..,"count":..}} is honest: an unknown id or one that left retention replays nothing
- * and says {@code recovered:false}. One thread (the session's event loop).
+ * Last-Event-ID resume of one session: live events are held while the log (or, for recent events,
+ * {@link RecentEvents}) is read from the event after the given id, in bounded batches paced by the
+ * socket; then the held events follow, skipping what was sent. No gap, no duplicate. The answer
+ * {@code {"type":"replay", "recovered":..,"count":..}} is honest: an unknown id or one that left
+ * retention replays nothing and says {@code recovered:false}. One thread (the session's event
+ * loop).
  */
 public final class Resume {
 
@@ -27,19 +28,20 @@ public final class Resume {
   private final ResumeTarget target;
   private final LogReader log;
   private final IdIndex index;
+  private final RecentEvents recent;
   private final ReplayGate gate;
   private final GatewayMetrics metrics;
   private List<SequencedEvent> held = new ArrayList<>();
   private boolean droppedHeld;
   private int count;
 
-  public Resume(
-      ResumeTarget target, LogReader log, IdIndex index, ReplayGate gate, GatewayMetrics metrics) {
+  public Resume(ResumeTarget target, Replays shared) {
     this.target = target;
-    this.log = log;
-    this.index = index;
-    this.gate = gate;
-    this.metrics = metrics;
+    this.log = shared.log();
+    this.index = shared.index();
+    this.recent = shared.recent();
+    this.gate = shared.gate();
+    this.metrics = shared.metrics();
   }
 
   /** A live event the session wants, held until the replay is done. */
@@ -84,10 +86,14 @@ public final class Resume {
     take(readFrom(from), from, mustContinue);
   }
 
-  /** Reads the batch at {@code from}; held events dropped from now on are read back later. */
+  /**
+   * Reads the batch at {@code from}, from memory when it is recent; held events dropped from now on
+   * are read back later.
+   */
   private Future<EventBatch> readFrom(long from) {
     droppedHeld = false;
-    return log.read(from, BATCH);
+    EventBatch cached = recent.read(from, BATCH);
+    return cached != null ? Future.succeededFuture(cached) : log.read(from, BATCH);
   }
 
   private void take(Future<EventBatch> reading, long from, boolean mustContinue) {

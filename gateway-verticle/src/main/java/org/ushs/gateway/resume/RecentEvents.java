@@ -1,0 +1,76 @@
+package org.ushs.gateway.resume;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+import org.ushs.common.bus.EventBatch;
+import org.ushs.common.event.SequencedEvent;
+
+/**
+ * The newest events of the live stream, contiguous and in order, kept in memory so that a resume
+ * from a recent event reads no log at all. Holds at most {@code capacity} events and none older
+ * than {@code maxAgeNanos} (the log's retention), so it never replays what the log would have
+ * dropped. A skip in the stream (events that left the log before this gateway saw them) starts it
+ * afresh. One thread.
+ */
+public final class RecentEvents {
+
+  private final SequencedEvent[] events;
+  private final long[] arrived;
+  private final long maxAgeNanos;
+  private final LongSupplier clock;
+  private long first;
+  private long end; // one past the newest held; first == end when empty
+
+  public RecentEvents(int capacity, long maxAgeNanos, LongSupplier clock) {
+    this.events = new SequencedEvent[Math.max(1, capacity)];
+    this.arrived = new long[events.length];
+    this.maxAgeNanos = maxAgeNanos;
+    this.clock = clock;
+  }
+
+  /** The next event of the live stream. */
+  public void add(SequencedEvent event) {
+    if (event.sequence() != end) {
+      first = event.sequence();
+      end = first;
+    }
+    int slot = slot(end);
+    events[slot] = event;
+    arrived[slot] = clock.getAsLong();
+    end++;
+    if (end - first > events.length) {
+      first = end - events.length;
+    }
+  }
+
+  /**
+   * Up to {@code max} events from {@code from} on, as the log would answer; null when this does not
+   * hold {@code from} (older, or nothing yet), and the log must be read. From just past the newest,
+   * the batch is empty: newer events have not reached this gateway, and will arrive live.
+   */
+  public EventBatch read(long from, int max) {
+    dropExpired();
+    if (first == end || from < first || from > end) {
+      return null;
+    }
+    int count = (int) Math.min(max, end - from);
+    List<SequencedEvent> batch = new ArrayList<>(count);
+    for (long sequence = from; sequence < from + count; sequence++) {
+      batch.add(events[slot(sequence)]);
+    }
+    return new EventBatch(batch, from + count);
+  }
+
+  private void dropExpired() {
+    long now = clock.getAsLong();
+    while (first < end && now - arrived[slot(first)] > maxAgeNanos) {
+      events[slot(first)] = null;
+      first++;
+    }
+  }
+
+  private int slot(long sequence) {
+    return (int) (sequence % events.length);
+  }
+}
