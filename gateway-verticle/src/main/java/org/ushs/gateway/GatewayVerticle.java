@@ -40,6 +40,9 @@ public final class GatewayVerticle extends VerticleBase {
 
   static final String PATH = "/ushs/v1/ws";
 
+  /** Deliveries per event-loop task at most: about 0.1 s of fan-out (see FanOut). */
+  static final int FAN_OUT_SLICE = 100_000;
+
   /** At most this many of the newest events are kept in memory for resumes (see RecentEvents). */
   static final int RECENT_EVENTS = 50_000;
 
@@ -53,6 +56,7 @@ public final class GatewayVerticle extends VerticleBase {
   private final Hub hub = new Hub();
   private Flusher flusher;
   private Replays replays;
+  private FanOut fanOut;
   private Sequencer sequencer;
   private GapFiller gapFiller;
   private Heartbeat heartbeat;
@@ -87,17 +91,22 @@ public final class GatewayVerticle extends VerticleBase {
             System::nanoTime);
     ReplayGate gate = new ReplayGate(settings.replaysPerInstance());
     replays = new Replays(logReader, ids, recent, gate, metrics);
-    sequencer =
-        new Sequencer(
+    fanOut =
+        new FanOut(
+            context,
             event -> {
               ids.put(event.keys().id(), event.sequence());
               recent.add(event);
-              metrics.delivered(hub.dispatch(event));
-            });
+              int sent = hub.dispatch(event);
+              metrics.delivered(sent);
+              return sent;
+            },
+            FAN_OUT_SLICE);
+    sequencer = new Sequencer(fanOut);
     gapFiller = new GapFiller(vertx, logReader, sequencer, settings.gapWait());
     metrics.countGapFills(gapFiller::filled);
     heartbeat = new Heartbeat(vertx, hub, settings.pingInterval());
-    goAway = new GoAway(vertx, logReader, gapFiller, sequencer, hub, settings.shutdownSpread());
+    goAway = new GoAway(vertx, logReader, gapFiller, fanOut, hub, settings.shutdownSpread());
     Router router = Router.router(vertx);
     HealthRoutes.mount(router, readiness);
     UiRoutes.mount(router, settings.ui());

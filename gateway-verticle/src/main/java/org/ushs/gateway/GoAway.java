@@ -13,7 +13,6 @@ import java.util.logging.Logger;
 import org.ushs.common.log.LogReader;
 import org.ushs.gateway.connection.Spread;
 import org.ushs.gateway.order.GapFiller;
-import org.ushs.gateway.order.Sequencer;
 import org.ushs.gateway.protocol.ErrorCode;
 
 /**
@@ -31,22 +30,16 @@ final class GoAway {
   private final Vertx vertx;
   private final LogReader reader;
   private final GapFiller filler;
-  private final Sequencer sequencer;
+  private final FanOut fanOut;
   private final Hub hub;
   private final Duration spread;
   private boolean started;
 
-  GoAway(
-      Vertx vertx,
-      LogReader reader,
-      GapFiller filler,
-      Sequencer sequencer,
-      Hub hub,
-      Duration spread) {
+  GoAway(Vertx vertx, LogReader reader, GapFiller filler, FanOut fanOut, Hub hub, Duration spread) {
     this.vertx = vertx;
     this.reader = reader;
     this.filler = filler;
-    this.sequencer = sequencer;
+    this.fanOut = fanOut;
     this.hub = hub;
     this.spread = spread;
   }
@@ -75,7 +68,7 @@ final class GoAway {
             });
   }
 
-  /** Completes once the sequencer has delivered the log's newest event, or fails after a while. */
+  /** Completes once the log's newest event has been handed to the sessions, or fails in a while. */
   private Future<Void> catchUp() {
     return reader
         .newest()
@@ -86,7 +79,7 @@ final class GoAway {
                 return Future.succeededFuture();
               }
               filler.expect(newest);
-              return until(() -> sequencer.next() > newest);
+              return until(() -> fanOut.next() > newest);
             });
   }
 
