@@ -90,7 +90,7 @@ public final class GatewayVerticle extends VerticleBase {
             retention.ttl().toNanos(),
             System::nanoTime);
     ReplayGate gate = new ReplayGate(settings.replaysPerInstance());
-    replays = new Replays(logReader, ids, recent, gate, metrics);
+    replays = new Replays(context, logReader, ids, recent, gate, metrics);
     fanOut =
         new FanOut(
             context,

@@ -1,6 +1,8 @@
 package org.ushs.gateway.resume;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +28,7 @@ public final class Resume {
   static final int MAX_HELD = 10_000;
 
   private final ResumeTarget target;
+  private final Context context;
   private final LogReader log;
   private final IdIndex index;
   private final RecentEvents recent;
@@ -37,6 +40,7 @@ public final class Resume {
 
   public Resume(ResumeTarget target, Replays shared) {
     this.target = target;
+    this.context = shared.context();
     this.log = shared.log();
     this.index = shared.index();
     this.recent = shared.recent();
@@ -88,12 +92,18 @@ public final class Resume {
 
   /**
    * Reads the batch at {@code from}, from memory when it is recent; held events dropped from now on
-   * are read back later.
+   * are read back later. A batch from memory is taken on the next turn of the event loop, so that a
+   * long replay lets other sessions' events through between its batches.
    */
   private Future<EventBatch> readFrom(long from) {
     droppedHeld = false;
     EventBatch cached = recent.read(from, BATCH);
-    return cached != null ? Future.succeededFuture(cached) : log.read(from, BATCH);
+    if (cached == null) {
+      return log.read(from, BATCH);
+    }
+    Promise<EventBatch> nextTurn = Promise.promise();
+    context.runOnContext(v -> nextTurn.complete(cached));
+    return nextTurn.future();
   }
 
   private void take(Future<EventBatch> reading, long from, boolean mustContinue) {
