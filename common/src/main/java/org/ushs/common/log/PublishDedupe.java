@@ -2,7 +2,10 @@ package org.ushs.common.log;
 
 import com.hazelcast.cluster.Member;
 import com.hazelcast.config.Config;
+import com.hazelcast.config.EvictionConfig;
+import com.hazelcast.config.EvictionPolicy;
 import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MaxSizePolicy;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.vertx.core.Future;
@@ -39,15 +42,34 @@ public final class PublishDedupe {
     this.member = hazelcast.getCluster().getLocalMember().getUuid().toString();
   }
 
+  /** How many entries a member keeps per event the log retains; see {@link #configure}. */
+  public static final int ENTRIES_PER_RETAINED_EVENT = 2;
+
   /**
-   * Declares the map in {@code config}: entries live as long as the log keeps events, with one
-   * synchronous backup, like the log.
+   * Declares the map in {@code config}, with one synchronous backup like the log. Entries live as
+   * long as the log keeps events ({@code ttl}), and a member holds at most {@link
+   * #ENTRIES_PER_RETAINED_EVENT} x {@code capacity} of them: beyond that the entries of the oldest
+   * events leave ({@link OldestSequenceFirst}). Hazelcast bounds each partition and evicts the
+   * oldest of a sample of its entries, so the bound has room to spare: keys of the newest {@code
+   * capacity} events (the ones the log still holds) are kept, and reservations are evicted last.
    */
-  public static void configure(Config config, Duration ttl) {
+  public static void configure(Config config, int capacity, Duration ttl) {
+    EvictionConfig eviction =
+        new EvictionConfig()
+            .setEvictionPolicy(EvictionPolicy.NONE) // Hazelcast's name for "the comparator's"
+            .setComparator(new OldestSequenceFirst())
+            .setMaxSizePolicy(MaxSizePolicy.PER_NODE)
+            .setSize(maxEntries(capacity));
     config.addMapConfig(
         new MapConfig(MAP)
             .setBackupCount(1)
-            .setTimeToLiveSeconds((int) Math.max(1, ttl.toSeconds())));
+            .setTimeToLiveSeconds((int) Math.max(1, ttl.toSeconds()))
+            .setEvictionConfig(eviction));
+  }
+
+  /** The most entries a member holds for a log of {@code capacity} events. */
+  public static int maxEntries(int capacity) {
+    return (int) Math.min(Integer.MAX_VALUE, (long) capacity * ENTRIES_PER_RETAINED_EVENT);
   }
 
   /** The key of an event: its source and id, which CloudEvents says are unique together. */
