@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.ushs.common.event.EventKeys;
 
 /**
@@ -95,11 +96,32 @@ public final class PublishDedupe {
   /**
    * Sets {@code mark} on every key that has no value, atomically per key; the result holds the
    * value each other key had (a sequence or someone's reservation). A key absent from the result,
-   * or mapped to {@code mark} itself, is reserved by this call.
+   * or mapped to {@code mark} itself, is reserved by this call. One call per key: Hazelcast's
+   * {@code submitToKeys} runs each partition's operation over all the keys given, which cost
+   * thousands of lookups per key with hundreds of keys at once.
    */
   public Future<Map<String, String>> reserve(Set<String> keys, String mark) {
-    return Future.fromCompletionStage(
-        seen.submitToKeys(keys, new Reserve(mark)), vertx.getOrCreateContext());
+    Reserve reserve = new Reserve(mark);
+    Map<String, CompletableFuture<String>> calls = new HashMap<>();
+    for (String key : keys) {
+      calls.put(key, seen.submitToKey(key, reserve).toCompletableFuture());
+    }
+    CompletableFuture<Map<String, String>> all =
+        CompletableFuture.allOf(calls.values().toArray(CompletableFuture[]::new))
+            .thenApply(done -> previousValues(calls));
+    return Future.fromCompletionStage(all, vertx.getOrCreateContext());
+  }
+
+  private static Map<String, String> previousValues(Map<String, CompletableFuture<String>> calls) {
+    Map<String, String> previous = new HashMap<>();
+    calls.forEach(
+        (key, call) -> {
+          String value = call.join();
+          if (value != null) {
+            previous.put(key, value);
+          }
+        });
+    return previous;
   }
 
   /** Replaces the reservation {@code previous} by {@code mark}; false if the value changed. */
