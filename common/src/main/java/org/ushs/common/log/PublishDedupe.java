@@ -47,25 +47,22 @@ public final class PublishDedupe {
   public static final int ENTRIES_PER_RETAINED_EVENT = 2;
 
   /**
-   * Declares the map in {@code config}, with one synchronous backup like the log. Entries live as
-   * long as the log keeps events ({@code ttl}), and a member holds at most {@link
-   * #ENTRIES_PER_RETAINED_EVENT} x {@code capacity} of them: beyond that the entries of the oldest
-   * events leave ({@link OldestSequenceFirst}). Hazelcast bounds each partition and evicts the
-   * oldest of a sample of its entries, so the bound has room to spare: keys of the newest {@code
-   * capacity} events (the ones the log still holds) are kept, and reservations are evicted last.
+   * Declares the map in {@code config}, with one synchronous backup like the log. A member holds at
+   * most {@link #ENTRIES_PER_RETAINED_EVENT} x {@code capacity} entries: beyond that the entries of
+   * the oldest events leave ({@link OldestSequenceFirst}; reservations older than {@code ttl}
+   * before them, younger ones last). Hazelcast bounds each partition and evicts the oldest of a
+   * sample of its entries, so the bound has room to spare: keys of the newest {@code capacity}
+   * events (the ones the log still holds) are kept. No time to live: Hazelcast then looks up every
+   * sampled entry's expiry by key, which made eviction cost more than the rest of a publish.
    */
   public static void configure(Config config, int capacity, Duration ttl) {
     EvictionConfig eviction =
         new EvictionConfig()
             .setEvictionPolicy(EvictionPolicy.NONE) // Hazelcast's name for "the comparator's"
-            .setComparator(new OldestSequenceFirst())
+            .setComparator(new OldestSequenceFirst(ttl.toMillis()))
             .setMaxSizePolicy(MaxSizePolicy.PER_NODE)
             .setSize(maxEntries(capacity));
-    config.addMapConfig(
-        new MapConfig(MAP)
-            .setBackupCount(1)
-            .setTimeToLiveSeconds((int) Math.max(1, ttl.toSeconds()))
-            .setEvictionConfig(eviction));
+    config.addMapConfig(new MapConfig(MAP).setBackupCount(1).setEvictionConfig(eviction));
   }
 
   /** The most entries a member holds for a log of {@code capacity} events. */
