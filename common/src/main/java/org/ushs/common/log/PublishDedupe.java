@@ -4,6 +4,7 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.EvictionConfig;
 import com.hazelcast.config.EvictionPolicy;
+import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MaxSizePolicy;
 import com.hazelcast.core.HazelcastInstance;
@@ -53,7 +54,8 @@ public final class PublishDedupe {
    * before them, younger ones last). Hazelcast bounds each partition and evicts the oldest of a
    * sample of its entries, so the bound has room to spare: keys of the newest {@code capacity}
    * events (the ones the log still holds) are kept. No time to live: Hazelcast then looks up every
-   * sampled entry's expiry by key, which made eviction cost more than the rest of a publish.
+   * sampled entry's expiry by key, which made eviction cost more than the rest of a publish. Values
+   * are kept as objects, so that comparing samples does not deserialize them again and again.
    */
   public static void configure(Config config, int capacity, Duration ttl) {
     EvictionConfig eviction =
@@ -62,7 +64,11 @@ public final class PublishDedupe {
             .setComparator(new OldestSequenceFirst(ttl.toMillis()))
             .setMaxSizePolicy(MaxSizePolicy.PER_NODE)
             .setSize(maxEntries(capacity));
-    config.addMapConfig(new MapConfig(MAP).setBackupCount(1).setEvictionConfig(eviction));
+    config.addMapConfig(
+        new MapConfig(MAP)
+            .setBackupCount(1)
+            .setInMemoryFormat(InMemoryFormat.OBJECT)
+            .setEvictionConfig(eviction));
   }
 
   /** The most entries a member holds for a log of {@code capacity} events. */
