@@ -20,7 +20,7 @@ final class HazelcastSetup {
   static Config config(ClusterSettings cluster, String address, ReplaySettings replay) {
     Config config = MemberConfig.base(cluster.name(), address, cluster.port(), cluster.members());
     RingbufferEventLog.configure(config, replay.capacity(), replay.ttl());
-    PublishDedupe.configure(config, replay.ttl());
+    PublishDedupe.configure(config, replay.capacity(), replay.ttl());
     Quorum.of(cluster.members()).ifPresent(quorum -> quorum.protect(config));
     return config;
   }

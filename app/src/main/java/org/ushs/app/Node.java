@@ -65,6 +65,7 @@ public final class Node {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(new ConfigException("USHS_CLUSTER_HOST", e.getMessage()));
     }
+    HazelcastAsync.bound();
     HazelcastClusterManager cluster =
         new HazelcastClusterManager(
             HazelcastSetup.config(config.cluster(), address, config.replay()));

@@ -67,7 +67,7 @@ public final class IngestVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     AppendBatcher batcher = new AppendBatcher(log, vertx.eventBus(), metrics);
-    intake = new EventIntake(new Publisher(batcher, dedupe, log), metrics);
+    intake = new EventIntake(new Publisher(context, batcher, dedupe, log), metrics);
     Router router = Router.router(vertx);
     HealthRoutes.mount(router, readiness);
     MetricsRoute.mount(router, vertx, telemetry);

@@ -1,5 +1,6 @@
 package org.ushs.ingest;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.ArrayList;
@@ -14,17 +15,23 @@ import org.ushs.common.log.PublishDedupe;
 /**
  * Logs events exactly once per {@code source}+{@code id}, across nodes and node loss (see {@link
  * LogAttempt}): a publish seen before is acknowledged with its first sequence. Concurrent publishes
- * of a key on this node share one attempt. Used on one context only.
+ * of a key on this node share one attempt. The new keys of every publish that arrives in one turn
+ * of the context go into one attempt, so that a turn costs one reservation and one remember in
+ * Hazelcast however many requests it took in. Used on {@code context} only.
  */
 final class Publisher {
 
+  private final Context context;
   private final AppendBatcher batcher;
   private final PublishDedupe dedupe;
   private final LogReader log;
   private final Map<String, Future<Long>> inFlight = new HashMap<>();
+  private Map<String, Promise<Long>> nextKeys = new LinkedHashMap<>();
+  private Map<String, PendingEvent> nextEvents = new LinkedHashMap<>();
   private long attempts;
 
-  Publisher(AppendBatcher batcher, PublishDedupe dedupe, LogReader log) {
+  Publisher(Context context, AppendBatcher batcher, PublishDedupe dedupe, LogReader log) {
+    this.context = context;
     this.batcher = batcher;
     this.dedupe = dedupe;
     this.log = log;
@@ -35,29 +42,40 @@ final class Publisher {
     Map<String, PendingEvent> byKey = new LinkedHashMap<>();
     events.forEach(event -> byKey.putIfAbsent(PublishDedupe.keyOf(event.keys()), event));
     Map<String, Future<Long>> sequences = new HashMap<>();
-    Map<String, Promise<Long>> mine = new LinkedHashMap<>();
     byKey.forEach(
         (key, event) -> {
           Future<Long> running = inFlight.get(key);
           if (running == null) {
-            Promise<Long> promise = Promise.promise();
-            Future<Long> started = promise.future();
-            mine.put(key, promise);
-            inFlight.put(key, started);
-            started.onComplete(done -> inFlight.remove(key, started));
-            running = started;
+            running = next(key, event);
           }
           sequences.put(key, running);
         });
-    if (!mine.isEmpty()) {
-      String mark = Claim.mark(dedupe.member(), ++attempts, System.currentTimeMillis());
-      new LogAttempt(batcher, dedupe, log, mark, mine, byKey).run();
-    }
     return Future.all(new ArrayList<>(sequences.values()))
         .map(
             all ->
                 events.stream()
                     .map(e -> sequences.get(PublishDedupe.keyOf(e.keys())).result())
                     .toList());
+  }
+
+  /** Adds {@code key} to the attempt that starts once this turn of the context is over. */
+  private Future<Long> next(String key, PendingEvent event) {
+    if (nextKeys.isEmpty()) {
+      context.runOnContext(v -> startAttempt());
+    }
+    Promise<Long> promise = Promise.promise();
+    Future<Long> started = promise.future();
+    nextKeys.put(key, promise);
+    nextEvents.put(key, event);
+    inFlight.put(key, started);
+    started.onComplete(done -> inFlight.remove(key, started));
+    return started;
+  }
+
+  private void startAttempt() {
+    String mark = Claim.mark(dedupe.member(), ++attempts, System.currentTimeMillis());
+    new LogAttempt(batcher, dedupe, log, mark, nextKeys, nextEvents).run();
+    nextKeys = new LinkedHashMap<>();
+    nextEvents = new LinkedHashMap<>();
   }
 }

@@ -2,7 +2,11 @@ package org.ushs.common.log;
 
 import com.hazelcast.cluster.Member;
 import com.hazelcast.config.Config;
+import com.hazelcast.config.EvictionConfig;
+import com.hazelcast.config.EvictionPolicy;
+import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MaxSizePolicy;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.vertx.core.Future;
@@ -11,6 +15,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.ushs.common.event.EventKeys;
 
 /**
@@ -39,15 +44,36 @@ public final class PublishDedupe {
     this.member = hazelcast.getCluster().getLocalMember().getUuid().toString();
   }
 
+  /** How many entries a member keeps per event the log retains; see {@link #configure}. */
+  public static final int ENTRIES_PER_RETAINED_EVENT = 2;
+
   /**
-   * Declares the map in {@code config}: entries live as long as the log keeps events, with one
-   * synchronous backup, like the log.
+   * Declares the map in {@code config}, with one synchronous backup like the log. A member holds at
+   * most {@link #ENTRIES_PER_RETAINED_EVENT} x {@code capacity} entries: beyond that the entries of
+   * the oldest events leave ({@link OldestSequenceFirst}; reservations older than {@code ttl}
+   * before them, younger ones last). Hazelcast bounds each partition and evicts the oldest of a
+   * sample of its entries, so the bound has room to spare: keys of the newest {@code capacity}
+   * events (the ones the log still holds) are kept. No time to live: Hazelcast then looks up every
+   * sampled entry's expiry by key, which made eviction cost more than the rest of a publish. Values
+   * are kept as objects, so that comparing samples does not deserialize them again and again.
    */
-  public static void configure(Config config, Duration ttl) {
+  public static void configure(Config config, int capacity, Duration ttl) {
+    EvictionConfig eviction =
+        new EvictionConfig()
+            .setEvictionPolicy(EvictionPolicy.NONE) // Hazelcast's name for "the comparator's"
+            .setComparator(new OldestSequenceFirst(ttl.toMillis()))
+            .setMaxSizePolicy(MaxSizePolicy.PER_NODE)
+            .setSize(maxEntries(capacity));
     config.addMapConfig(
         new MapConfig(MAP)
             .setBackupCount(1)
-            .setTimeToLiveSeconds((int) Math.max(1, ttl.toSeconds())));
+            .setInMemoryFormat(InMemoryFormat.OBJECT)
+            .setEvictionConfig(eviction));
+  }
+
+  /** The most entries a member holds for a log of {@code capacity} events. */
+  public static int maxEntries(int capacity) {
+    return (int) Math.min(Integer.MAX_VALUE, (long) capacity * ENTRIES_PER_RETAINED_EVENT);
   }
 
   /** The key of an event: its source and id, which CloudEvents says are unique together. */
@@ -73,11 +99,32 @@ public final class PublishDedupe {
   /**
    * Sets {@code mark} on every key that has no value, atomically per key; the result holds the
    * value each other key had (a sequence or someone's reservation). A key absent from the result,
-   * or mapped to {@code mark} itself, is reserved by this call.
+   * or mapped to {@code mark} itself, is reserved by this call. One call per key: Hazelcast's
+   * {@code submitToKeys} runs each partition's operation over all the keys given, which cost
+   * thousands of lookups per key with hundreds of keys at once.
    */
   public Future<Map<String, String>> reserve(Set<String> keys, String mark) {
-    return Future.fromCompletionStage(
-        seen.submitToKeys(keys, new Reserve(mark)), vertx.getOrCreateContext());
+    Reserve reserve = new Reserve(mark);
+    Map<String, CompletableFuture<String>> calls = new HashMap<>();
+    for (String key : keys) {
+      calls.put(key, seen.submitToKey(key, reserve).toCompletableFuture());
+    }
+    CompletableFuture<Map<String, String>> all =
+        CompletableFuture.allOf(calls.values().toArray(CompletableFuture[]::new))
+            .thenApply(done -> previousValues(calls));
+    return Future.fromCompletionStage(all, vertx.getOrCreateContext());
+  }
+
+  private static Map<String, String> previousValues(Map<String, CompletableFuture<String>> calls) {
+    Map<String, String> previous = new HashMap<>();
+    calls.forEach(
+        (key, call) -> {
+          String value = call.join();
+          if (value != null) {
+            previous.put(key, value);
+          }
+        });
+    return previous;
   }
 
   /** Replaces the reservation {@code previous} by {@code mark}; false if the value changed. */

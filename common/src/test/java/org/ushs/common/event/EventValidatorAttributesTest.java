@@ -73,6 +73,16 @@ class EventValidatorAttributesTest {
           time            | "2024-01-15T23:30:00+01:00:30" | time           | must be an RFC 3339 timestamp
           time            | "2024-13-15T23:30:00Z"        | time            | must be an RFC 3339 timestamp
           time            | "2024-02-30T23:30:00Z"        | time            | must be an RFC 3339 timestamp
+          time            | "2023-02-29T23:30:00Z"        | time            | must be an RFC 3339 timestamp
+          time            | "2024-01-15T24:00:00Z"        | time            | must be an RFC 3339 timestamp
+          time            | "2024-01-15T23:60:00Z"        | time            | must be an RFC 3339 timestamp
+          time            | "2024-01-15T23:59:60Z"        | time            | must be an RFC 3339 timestamp
+          time            | "2024-01-15T23:30:00+18:01"   | time            | must be an RFC 3339 timestamp
+          time            | "2024-01-15T23:30:00-19:00"   | time            | must be an RFC 3339 timestamp
+          time            | "2024-01-15T23:30:00+05:60"   | time            | must be an RFC 3339 timestamp
+          time            | "2024-01-15T23:30:00.1234567890Z" | time        | must be an RFC 3339 timestamp
+          time            | "2024-00-15T23:30:00Z"        | time            | must be an RFC 3339 timestamp
+          time            | "2024-01-00T23:30:00Z"        | time            | must be an RFC 3339 timestamp
           time            | "yesterday"                   | time            | must be an RFC 3339 timestamp
           time            | 1705361400                    | time            | must be an RFC 3339 timestamp
           """)
@@ -116,6 +126,8 @@ class EventValidatorAttributesTest {
           time            | "2024-01-15T23:30:00.123456789+05:30"
           time            | "2024-01-15t23:30:00z"
           time            | "2024-01-15T23:30:00-08:00"
+          time            | "2024-02-29T00:00:00.5+18:00"
+          time            | "0001-12-31T23:59:59-18:00"
           time            | null
           datacontenttype | "application/json"
           datacontenttype | "Application/JSON; charset=utf-8"

@@ -1,0 +1,105 @@
+package org.ushs.common.log;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Under a steady stream of publishes the dedupe map stays bounded by the log's capacity, not only
+ * by its time to live, and still remembers the events the log holds. A real one-member Hazelcast on
+ * loopback; few partitions, so that each holds enough entries for the bound to be even.
+ */
+class PublishDedupeBoundTest {
+
+  private static final int CAPACITY = 2_000;
+  private static final int PUBLISHED = 10 * CAPACITY;
+  private static final int CALL = 500;
+
+  private final Vertx vertx = Vertx.vertx();
+  private HazelcastInstance hazelcast;
+
+  @AfterEach
+  void close() throws Exception {
+    if (hazelcast != null) {
+      hazelcast.shutdown();
+    }
+    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void boundedByCapacityAndKeepsTheNewest() throws Exception {
+    hazelcast = Hazelcast.newHazelcastInstance(config());
+    PublishDedupe dedupe = new PublishDedupe(vertx, hazelcast);
+    IMap<String, String> map = hazelcast.getMap(PublishDedupe.MAP);
+    int largest = 0;
+    for (int from = 0; from < PUBLISHED; from += CALL) {
+      Map<String, Long> logged = new HashMap<>();
+      for (int i = from; i < from + CALL; i++) {
+        logged.put(key(i), (long) i);
+      }
+      dedupe.remember(logged).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      largest = Math.max(largest, map.size());
+    }
+    int bound = PublishDedupe.maxEntries(CAPACITY);
+    assertTrue(largest <= bound, "the map held " + largest + " entries, bound " + bound);
+    assertTrue(largest > CAPACITY, "the map held only " + largest + " entries");
+
+    Map<String, String> newestHalf = map.getAll(keys(PUBLISHED - CAPACITY / 2, PUBLISHED));
+    assertEquals(CAPACITY / 2, newestHalf.size(), "the newest half of the log is remembered");
+    newestHalf.forEach((key, sequence) -> assertEquals(key, key(Integer.parseInt(sequence))));
+    int retained = map.getAll(keys(PUBLISHED - CAPACITY, PUBLISHED)).size();
+    assertTrue(retained >= CAPACITY * 99 / 100, retained + " of the log's " + CAPACITY + " kept");
+  }
+
+  private static Config config() throws IOException {
+    Config config = new Config();
+    config.setClusterName("dedupe-bound-" + UUID.randomUUID());
+    config.setProperty("hazelcast.partition.count", "7");
+    config.setProperty("hazelcast.phone.home.enabled", "false");
+    config.setProperty("hazelcast.logging.type", "jdk");
+    NetworkConfig network = config.getNetworkConfig();
+    network.setPort(freePort()).setPortAutoIncrement(false);
+    network.getInterfaces().setEnabled(true).setInterfaces(List.of("127.0.0.1"));
+    network.getJoin().getMulticastConfig().setEnabled(false);
+    network.getJoin().getAutoDetectionConfig().setEnabled(false);
+    PublishDedupe.configure(config, CAPACITY, Duration.ofHours(1));
+    return config;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static Set<String> keys(int from, int to) {
+    List<String> keys = new ArrayList<>();
+    for (int i = from; i < to; i++) {
+      keys.add(key(i));
+    }
+    return Set.copyOf(keys);
+  }
+
+  private static String key(int i) {
+    return "bench/source" + '\u0000' + "event-" + i;
+  }
+}
