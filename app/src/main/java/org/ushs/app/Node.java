@@ -98,7 +98,8 @@ public final class Node {
       chain = chain.compose(v -> track(vertx.deployVerticle(new ReplayVerticle(log))));
     }
     if (config.runs(Role.INGEST)) {
-      PublishDedupe dedupe = new PublishDedupe(vertx, hazelcast);
+      PublishDedupe dedupe =
+          new PublishDedupe(vertx, hazelcast, config.replay().capacity(), config.replay().ttl());
       ingest =
           new IngestVerticle(config.ingest(), auth, log, dedupe, readiness, telemetry.telemetry());
       chain =

@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.ushs.common.event.EventKeys;
 
 /**
@@ -36,12 +38,19 @@ public final class PublishDedupe {
   private final HazelcastInstance hazelcast;
   private final IMap<String, String> seen;
   private final String member;
+  private final int capacity;
+  private final OldestSequenceFirst order;
+  private final AtomicLong sweptAt = new AtomicLong();
+  private final AtomicBoolean sweeping = new AtomicBoolean();
 
-  public PublishDedupe(Vertx vertx, HazelcastInstance hazelcast) {
+  /** The dedupe map of a log retaining {@code capacity} events, none older than {@code ttl}. */
+  public PublishDedupe(Vertx vertx, HazelcastInstance hazelcast, int capacity, Duration ttl) {
     this.vertx = vertx;
     this.hazelcast = hazelcast;
     this.seen = hazelcast.getMap(MAP);
     this.member = hazelcast.getCluster().getLocalMember().getUuid().toString();
+    this.capacity = capacity;
+    this.order = new OldestSequenceFirst(ttl.toMillis());
   }
 
   /** How many entries a member keeps per event the log retains; see {@link #configure}. */
@@ -132,10 +141,45 @@ public final class PublishDedupe {
     return vertx.executeBlocking(() -> seen.replace(key, previous, mark), false);
   }
 
-  /** Remembers newly logged events, key to sequence, replacing their reservations. */
+  /**
+   * Remembers newly logged events, key to sequence, replacing their reservations. Every half {@code
+   * capacity} events, the entries of events the log no longer holds are swept out.
+   */
   public Future<Void> remember(Map<String, Long> logged) {
     Map<String, String> values = new HashMap<>();
-    logged.forEach((key, sequence) -> values.put(key, Long.toString(sequence)));
+    long newest = -1;
+    for (Map.Entry<String, Long> entry : logged.entrySet()) {
+      values.put(entry.getKey(), Long.toString(entry.getValue()));
+      newest = Math.max(newest, entry.getValue());
+    }
+    sweepIfDue(newest);
     return Future.fromCompletionStage(seen.putAllAsync(values), vertx.getOrCreateContext());
+  }
+
+  /**
+   * One scan of the map (on a worker, one at a time) costs far less than Hazelcast's eviction,
+   * which samples a partition's entries on every put once the map is at its bound; that stays as
+   * the bound's backstop.
+   */
+  private void sweepIfDue(long newest) {
+    long due = sweptAt.get() + Math.max(1, capacity / 2);
+    if (newest >= due && sweeping.compareAndSet(false, true)) {
+      sweptAt.set(newest);
+      forgetBefore(newest - capacity).onComplete(done -> sweeping.set(false));
+    }
+  }
+
+  /**
+   * Removes the entries of events before {@code sequence}, and reservations older than the
+   * retention time; completes when done.
+   */
+  Future<Void> forgetBefore(long sequence) {
+    RetiredEntries retired = new RetiredEntries(order, sequence, System.currentTimeMillis());
+    return vertx.executeBlocking(
+        () -> {
+          seen.removeAll(retired);
+          return null;
+        },
+        false);
   }
 }

@@ -45,10 +45,12 @@ class PublishDedupeBoundTest {
     vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
+  /** The backstop alone: this member never sweeps (it believes the log is huge). */
   @Test
   void boundedByCapacityAndKeepsTheNewest() throws Exception {
     hazelcast = Hazelcast.newHazelcastInstance(config());
-    PublishDedupe dedupe = new PublishDedupe(vertx, hazelcast);
+    PublishDedupe dedupe =
+        new PublishDedupe(vertx, hazelcast, Integer.MAX_VALUE / 4, Duration.ofHours(1));
     IMap<String, String> map = hazelcast.getMap(PublishDedupe.MAP);
     int largest = 0;
     for (int from = 0; from < PUBLISHED; from += CALL) {
@@ -68,6 +70,36 @@ class PublishDedupeBoundTest {
     newestHalf.forEach((key, sequence) -> assertEquals(key, key(Integer.parseInt(sequence))));
     int retained = map.getAll(keys(PUBLISHED - CAPACITY, PUBLISHED)).size();
     assertTrue(retained >= CAPACITY * 99 / 100, retained + " of the log's " + CAPACITY + " kept");
+  }
+
+  /**
+   * Sweeps: every half capacity, the entries of events the log no longer holds go, and so do
+   * reservations older than the retention time; younger reservations and the log's events stay.
+   */
+  @Test
+  void sweepsForgetWhatTheLogNoLongerHolds() throws Exception {
+    hazelcast = Hazelcast.newHazelcastInstance(config());
+    PublishDedupe dedupe = new PublishDedupe(vertx, hazelcast, CAPACITY, Duration.ofHours(1));
+    IMap<String, String> map = hazelcast.getMap(PublishDedupe.MAP);
+    long hourAgo = System.currentTimeMillis() - Duration.ofMinutes(61).toMillis();
+    map.put("stale", "@member/1/" + hourAgo);
+    map.put("young", "@member/2/" + System.currentTimeMillis());
+    for (int from = 0; from < PUBLISHED; from += CALL) {
+      Map<String, Long> logged = new HashMap<>();
+      for (int i = from; i < from + CALL; i++) {
+        logged.put(key(i), (long) i);
+      }
+      dedupe.remember(logged).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+    dedupe
+        .forgetBefore(PUBLISHED - CAPACITY)
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(10, TimeUnit.SECONDS);
+
+    assertEquals(CAPACITY + 1, map.size(), "the log's events and the young reservation");
+    assertEquals(CAPACITY, map.getAll(keys(PUBLISHED - CAPACITY, PUBLISHED)).size());
+    assertTrue(map.containsKey("young"));
   }
 
   private static Config config() throws IOException {
