@@ -72,10 +72,17 @@ final class Publisher {
     return started;
   }
 
+  /** Starts the turn's attempt; one that fails to start fails its publishes, not later ones. */
   private void startAttempt() {
-    String mark = Claim.mark(dedupe.member(), ++attempts, System.currentTimeMillis());
-    new LogAttempt(batcher, dedupe, log, mark, nextKeys, nextEvents).run();
+    Map<String, Promise<Long>> keys = nextKeys;
+    Map<String, PendingEvent> events = nextEvents;
     nextKeys = new LinkedHashMap<>();
     nextEvents = new LinkedHashMap<>();
+    String mark = Claim.mark(dedupe.member(), ++attempts, System.currentTimeMillis());
+    try {
+      new LogAttempt(batcher, dedupe, log, mark, keys, events).run();
+    } catch (RuntimeException e) {
+      keys.values().forEach(promise -> promise.tryFail(e));
+    }
   }
 }

@@ -72,7 +72,7 @@ public final class PublishDedupe {
             .setEvictionPolicy(EvictionPolicy.NONE) // Hazelcast's name for "the comparator's"
             .setComparator(new OldestSequenceFirst(ttl.toMillis()))
             .setMaxSizePolicy(MaxSizePolicy.PER_NODE)
-            .setSize(maxEntries(capacity));
+            .setSize(maxEntries(capacity, partitions(config)));
     config.addMapConfig(
         new MapConfig(MAP)
             .setBackupCount(1)
@@ -80,10 +80,28 @@ public final class PublishDedupe {
             .setEvictionConfig(eviction));
   }
 
-  /** The most entries a member holds for a log of {@code capacity} events. */
-  public static int maxEntries(int capacity) {
-    return (int) Math.min(Integer.MAX_VALUE, (long) capacity * ENTRIES_PER_RETAINED_EVENT);
+  /**
+   * The most entries a member holds for a log of {@code capacity} events. Hazelcast bounds each of
+   * the {@code partitions} on its own (the bound over the partition count, at least 1), and keys do
+   * not spread evenly: the room of {@link #SPARE_PER_PARTITION} entries in each partition keeps a
+   * small log's keys from evicting each other while the log still holds their events.
+   */
+  public static int maxEntries(int capacity, int partitions) {
+    long entries =
+        (long) capacity * ENTRIES_PER_RETAINED_EVENT + (long) partitions * SPARE_PER_PARTITION;
+    return (int) Math.min(Integer.MAX_VALUE, entries);
   }
+
+  /** See {@link #maxEntries}. */
+  static final int SPARE_PER_PARTITION = 16;
+
+  private static int partitions(Config config) {
+    String count = config.getProperty("hazelcast.partition.count");
+    return count == null ? DEFAULT_PARTITIONS : Integer.parseInt(count);
+  }
+
+  /** Hazelcast's partition count unless configured. */
+  private static final int DEFAULT_PARTITIONS = 271;
 
   /** The key of an event: its source and id, which CloudEvents says are unique together. */
   public static String keyOf(EventKeys keys) {

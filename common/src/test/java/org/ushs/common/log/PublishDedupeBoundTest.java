@@ -4,21 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.config.Config;
-import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class PublishDedupeBoundTest {
 
   private static final int CAPACITY = 2_000;
+  private static final int PARTITIONS = 7;
   private static final int PUBLISHED = 10 * CAPACITY;
   private static final int CALL = 500;
 
@@ -61,7 +57,7 @@ class PublishDedupeBoundTest {
       dedupe.remember(logged).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
       largest = Math.max(largest, map.size());
     }
-    int bound = PublishDedupe.maxEntries(CAPACITY);
+    int bound = PublishDedupe.maxEntries(CAPACITY, PARTITIONS);
     assertTrue(largest <= bound, "the map held " + largest + " entries, bound " + bound);
     assertTrue(largest > CAPACITY, "the map held only " + largest + " entries");
 
@@ -102,25 +98,31 @@ class PublishDedupeBoundTest {
     assertTrue(map.containsKey("young"));
   }
 
-  private static Config config() throws IOException {
-    Config config = new Config();
-    config.setClusterName("dedupe-bound-" + UUID.randomUUID());
-    config.setProperty("hazelcast.partition.count", "7");
-    config.setProperty("hazelcast.phone.home.enabled", "false");
-    config.setProperty("hazelcast.logging.type", "jdk");
-    NetworkConfig network = config.getNetworkConfig();
-    network.setPort(freePort()).setPortAutoIncrement(false);
-    network.getInterfaces().setEnabled(true).setInterfaces(List.of("127.0.0.1"));
-    network.getJoin().getMulticastConfig().setEnabled(false);
-    network.getJoin().getAutoDetectionConfig().setEnabled(false);
-    PublishDedupe.configure(config, CAPACITY, Duration.ofHours(1));
-    return config;
+  /**
+   * A small log on the usual 271 partitions: Hazelcast bounds each partition on its own, so without
+   * room to spare two keys in one partition would evict each other while the log holds both.
+   */
+  @Test
+  void aSmallLogKeepsEveryKeyItHolds() throws Exception {
+    int capacity = 40;
+    Config config = LoopbackHazelcast.config("dedupe-small");
+    PublishDedupe.configure(config, capacity, Duration.ofHours(1));
+    hazelcast = Hazelcast.newHazelcastInstance(config);
+    PublishDedupe dedupe =
+        new PublishDedupe(vertx, hazelcast, Integer.MAX_VALUE / 4, Duration.ofHours(1));
+    Map<String, Long> logged = new HashMap<>();
+    for (int i = 0; i < capacity; i++) {
+      logged.put(key(i), (long) i);
+    }
+    dedupe.remember(logged).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    assertEquals(capacity, hazelcast.getMap(PublishDedupe.MAP).size());
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
+  private static Config config() {
+    Config config = LoopbackHazelcast.config("dedupe-bound");
+    config.setProperty("hazelcast.partition.count", Integer.toString(PARTITIONS));
+    PublishDedupe.configure(config, CAPACITY, Duration.ofHours(1));
+    return config;
   }
 
   private static Set<String> keys(int from, int to) {
