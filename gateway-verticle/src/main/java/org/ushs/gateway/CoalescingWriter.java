@@ -14,8 +14,8 @@ import org.ushs.gateway.connection.OutboundQueue;
  * flushBytes}. A write per message costs a pipeline pass, a frame object and a promise for every
  * socket an event goes to; copying the few hundred bytes of an event costs far less. Server frames
  * are not masked, so a frame is the same bytes for every socket. The buffer goes to the Netty
- * channel under the WebSocket, through TLS when configured; writes made through Vert.x (pings, the
- * close frame) must first {@link #flush()}. Used on the connection's event loop only.
+ * channel under the WebSocket, through TLS when configured; writes made through Vert.x (the close
+ * frame) must first {@link #flush()}. Used on the connection's event loop only.
  */
 final class CoalescingWriter {
 
@@ -53,17 +53,30 @@ final class CoalescingWriter {
   /** Writes {@code utf8} as one text message. */
   void text(Buffer utf8) {
     ByteBuf payload = ((BufferInternal) utf8).getByteBuf();
-    int length = payload.readableBytes();
-    if (unflushed == null) {
-      unflushed = chctx.alloc().directBuffer(Math.max(lastFlushed, length + Frames.MAX_HEADER));
-    }
-    queue.added(Frames.writeText(unflushed, payload));
+    queue.added(Frames.writeText(buffer(payload.readableBytes() + Frames.MAX_HEADER), payload));
     if (unflushed.readableBytes() >= flushBytes) {
       flush();
     } else if (!flushQueued) {
       flushQueued = true;
       flusher.later(this);
     }
+  }
+
+  /**
+   * Sends a ping now, after what is queued. Through this writer rather than Vert.x: Vert.x holds
+   * its own writes while the channel is over its high-water mark, which a client reading a backlog
+   * within {@code USHS_MAX_PENDING} may stay above for minutes, and would then miss every ping.
+   */
+  void ping() {
+    queue.added(Frames.writePing(buffer(Frames.MAX_HEADER)));
+    flush();
+  }
+
+  private ByteBuf buffer(int room) {
+    if (unflushed == null) {
+      unflushed = chctx.alloc().directBuffer(Math.max(lastFlushed, room));
+    }
+    return unflushed;
   }
 
   /** The end of the turn ({@link Flusher}). */

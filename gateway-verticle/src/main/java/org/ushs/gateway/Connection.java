@@ -30,8 +30,6 @@ final class Connection {
   /** How long a closed connection may take to answer the close frame. */
   static final long CLOSE_WAIT_MS = 10_000;
 
-  private static final Buffer NO_DATA = Buffer.buffer();
-
   /** A burst of writes is flushed at the latest once it holds this much. */
   private static final int FLUSH_BYTES = 32 * 1024;
 
@@ -110,8 +108,8 @@ final class Connection {
       writer.execute(() -> send(json));
       return;
     }
-    if (closing) {
-      return;
+    if (closing || ws.isClosed()) {
+      return; // isClosed: the client's close frame came (Vert.x answered it); nothing may follow
     }
     if (out.hasRoom()) {
       writer.text(json);
@@ -128,7 +126,7 @@ final class Connection {
     if (liveness.tick() == Liveness.Beat.TIMEOUT) {
       close(ErrorCode.GOING_AWAY, "heartbeat timeout");
     } else {
-      ws.writePing(NO_DATA);
+      writer.ping();
     }
   }
 

@@ -18,8 +18,16 @@ final class Frames {
   static final int MAX_HEADER = 10;
 
   private static final int FIN_TEXT = 0x81;
+  private static final int FIN_PING = 0x89;
 
   private Frames() {}
+
+  /** Appends an empty ping frame to {@code out}; returns the bytes appended. */
+  static int writePing(ByteBuf out) {
+    out.writeByte(FIN_PING);
+    out.writeByte(0);
+    return 2;
+  }
 
   /**
    * Appends one unmasked text frame carrying {@code utf8} (not consumed) to {@code out}, as a

@@ -7,10 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -41,6 +46,28 @@ class FramesTest {
       frame.release();
     }
     assertFalse(client.finish());
+  }
+
+  @Test
+  void aPingBetweenTextFramesDecodesAsAnEmptyPing() {
+    ByteBuf utf8 = Unpooled.copiedBuffer("{}", StandardCharsets.UTF_8);
+    ByteBuf wire = Unpooled.buffer();
+    Frames.writeText(wire, utf8);
+    assertEquals(2, Frames.writePing(wire));
+    Frames.writeText(wire, utf8);
+    EmbeddedChannel client = new EmbeddedChannel(new WebSocket13FrameDecoder(clientConfig()));
+    assertTrue(client.writeInbound(wire));
+    List<Class<?>> kinds = new ArrayList<>();
+    for (Object frame = client.readInbound(); frame != null; frame = client.readInbound()) {
+      kinds.add(frame.getClass());
+      if (frame instanceof PingWebSocketFrame ping) {
+        assertEquals(0, ping.content().readableBytes());
+      }
+      ReferenceCountUtil.release(frame);
+    }
+    assertEquals(
+        List.of(TextWebSocketFrame.class, PingWebSocketFrame.class, TextWebSocketFrame.class),
+        kinds);
   }
 
   private static WebSocketDecoderConfig clientConfig() {
