@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import io.vertx.ext.web.Router;
+import java.time.Duration;
 import java.util.Optional;
 import org.ushs.common.auth.AuthFailure;
 import org.ushs.common.auth.Principal;
@@ -87,7 +88,8 @@ public final class GatewayVerticle extends VerticleBase {
     RecentEvents recent =
         new RecentEvents(
             Math.min(retention.capacity(), RECENT_EVENTS),
-            retention.ttl().toNanos(),
+            retention.capacity(),
+            recentMaxAge(retention.ttl()).toNanos(),
             System::nanoTime);
     ReplayGate gate = new ReplayGate(settings.replaysPerInstance());
     replays = new Replays(context, logReader, ids, recent, gate, metrics);
@@ -118,7 +120,12 @@ public final class GatewayVerticle extends VerticleBase {
             .requestHandler(router);
     return vertx
         .eventBus()
-        .<EventBatch>consumer(Addresses.EVENTS, message -> gapFiller.onLive(message.body()))
+        .<EventBatch>consumer(
+            Addresses.EVENTS,
+            message -> {
+              recent.logReached(message.body().next() - 1);
+              gapFiller.onLive(message.body());
+            })
         .completion()
         .onSuccess(
             registered -> {
@@ -126,6 +133,14 @@ public final class GatewayVerticle extends VerticleBase {
               heartbeat.start();
             })
         .compose(registered -> server.listen(settings.port()));
+  }
+
+  /**
+   * The log keeps an event {@code ttl} in whole seconds from its append, which comes before it
+   * reaches this gateway: memory keeps it a second less.
+   */
+  private static Duration recentMaxAge(Duration ttl) {
+    return Duration.ofSeconds(Math.max(0, ttl.toSeconds() - 1));
   }
 
   /** The port the gateway listens on (useful when configured as 0). */

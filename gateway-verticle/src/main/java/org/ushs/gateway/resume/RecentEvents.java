@@ -8,25 +8,37 @@ import org.ushs.common.event.SequencedEvent;
 
 /**
  * The newest events of the live stream, contiguous and in order, kept in memory so that a resume
- * from a recent event reads no log at all. Holds at most {@code capacity} events and none older
- * than {@code maxAgeNanos} (the log's retention), so it never replays what the log would have
- * dropped. A skip in the stream (events that left the log before this gateway saw them) starts it
- * afresh. One thread.
+ * from a recent event reads no log at all. Holds at most {@code capacity} events, none the log has
+ * overwritten and none older than {@code maxAgeNanos} (a little under the log's time to live), so
+ * it does not replay what the log would have dropped. A skip in the stream (events that left the
+ * log before this gateway saw them) starts it afresh. One thread.
  */
 public final class RecentEvents {
 
   private final SequencedEvent[] events;
   private final long[] arrived;
+  private final long logCapacity;
   private final long maxAgeNanos;
   private final LongSupplier clock;
   private long first;
   private long end; // one past the newest held; first == end when empty
+  private long logNewest = -1;
 
-  public RecentEvents(int capacity, long maxAgeNanos, LongSupplier clock) {
+  /**
+   * Keeps up to {@code capacity} events, and only while the log of {@code logCapacity} events would
+   * still hold them: the log may run ahead of this gateway (events not yet handed out here).
+   */
+  public RecentEvents(int capacity, long logCapacity, long maxAgeNanos, LongSupplier clock) {
     this.events = new SequencedEvent[Math.max(1, capacity)];
     this.arrived = new long[events.length];
+    this.logCapacity = logCapacity;
     this.maxAgeNanos = maxAgeNanos;
     this.clock = clock;
+  }
+
+  /** The log holds events up to {@code sequence} (they may not have reached this gateway yet). */
+  public void logReached(long sequence) {
+    logNewest = Math.max(logNewest, sequence);
   }
 
   /** The next event of the live stream. */
@@ -64,7 +76,8 @@ public final class RecentEvents {
 
   private void dropExpired() {
     long now = clock.getAsLong();
-    while (first < end && now - arrived[slot(first)] > maxAgeNanos) {
+    long oldestInLog = Math.max(end, logNewest + 1) - logCapacity;
+    while (first < end && (first < oldestInLog || now - arrived[slot(first)] > maxAgeNanos)) {
       events[slot(first)] = null;
       first++;
     }

@@ -42,15 +42,20 @@ class RecentEventsTest {
           a0-2 t60 a3-4 t50 | 0 | none
           a0-2 t60 a3-4 t50 | 3 | 3 4 -> 5
           a0-2 t60 a3-4 t200 | 5 | none
+          a0-4 l8        | 2  | none
+          a0-4 l8        | 3  | 3 4 -> 5
+          a0-4 l3        | 0  | 0 1 2 -> 3
           """)
   void readsWhatItHolds(String steps, long from, String expected) {
-    RecentEvents recent = new RecentEvents(5, 100, () -> now);
+    RecentEvents recent = new RecentEvents(5, 6, 100, () -> now);
     for (String step : steps.trim().split(" +", -1)) {
       if (step.startsWith("a")) {
         String[] range = step.substring(1).split("-", -1);
         for (long s = Long.parseLong(range[0]); s <= Long.parseLong(range[1]); s++) {
           recent.add(event(s));
         }
+      } else if (step.startsWith("l")) {
+        recent.logReached(Long.parseLong(step.substring(1)));
       } else if (step.startsWith("t")) {
         now += Long.parseLong(step.substring(1));
       }
