@@ -188,6 +188,10 @@ class ConnectionLimitsNodeTest {
     open.add(raw);
     assertNotNull(raw.header("sec-websocket-extensions"));
     assertTrue(raw.header("sec-websocket-extensions").contains("permessage-deflate"));
+    raw.send(RawWsClient.TEXT, PING.getBytes(StandardCharsets.UTF_8), true);
+    RawWsClient.Frame pong = raw.next(10_000);
+    assertEquals(RawWsClient.TEXT, pong.opcode());
+    assertTrue(pong.compressed(), "messages leave compressed once it is negotiated");
     raw.close();
 
     WebSocketClient client =

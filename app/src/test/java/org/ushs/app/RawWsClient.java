@@ -28,8 +28,8 @@ final class RawWsClient implements AutoCloseable {
   static final int PING = 9;
   static final int PONG = 10;
 
-  /** A frame from the server; for a close, its code and reason. */
-  record Frame(int opcode, Buffer payload) {
+  /** A frame from the server; for a close, its code and reason; RSV1 says compressed. */
+  record Frame(int opcode, Buffer payload, boolean compressed) {
     String text() {
       return payload.toString(StandardCharsets.UTF_8);
     }
@@ -165,7 +165,7 @@ final class RawWsClient implements AutoCloseable {
     }
     byte[] payload = new byte[(int) length];
     in.readFully(payload);
-    return new Frame(first & 0x0f, Buffer.buffer(payload));
+    return new Frame(first & 0x0f, Buffer.buffer(payload), (first & 0x40) != 0);
   }
 
   /** The next frame if one has begun to arrive, else null at once. */

@@ -2,6 +2,8 @@ package org.ushs.gateway;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtensionEncoder;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.internal.buffer.BufferInternal;
@@ -15,7 +17,9 @@ import org.ushs.gateway.connection.OutboundQueue;
  * socket an event goes to; copying the few hundred bytes of an event costs far less. Server frames
  * are not masked, so a frame is the same bytes for every socket. The buffer goes to the Netty
  * channel under the WebSocket, through TLS when configured; writes made through Vert.x (the close
- * frame) must first {@link #flush()}. Used on the connection's event loop only.
+ * frame) must first {@link #flush()}. With permessage-deflate negotiated, messages go as frame
+ * objects instead (the compressor takes nothing else), still flushed once per turn. Used on the
+ * connection's event loop only.
  */
 final class CoalescingWriter {
 
@@ -24,7 +28,9 @@ final class CoalescingWriter {
   private final OutboundQueue queue;
   private final GatewayMetrics metrics;
   private final int flushBytes;
+  private final boolean compressing;
   private ByteBuf unflushed;
+  private boolean framesWritten;
   private boolean flushQueued;
   private int lastFlushed = 1024;
 
@@ -39,6 +45,7 @@ final class CoalescingWriter {
     this.queue = queue;
     this.metrics = metrics;
     this.flushBytes = flushBytes;
+    this.compressing = chctx.pipeline().get(WebSocketExtensionEncoder.class) != null;
   }
 
   boolean inEventLoop() {
@@ -53,13 +60,30 @@ final class CoalescingWriter {
   /** Writes {@code utf8} as one text message. */
   void text(Buffer utf8) {
     ByteBuf payload = ((BufferInternal) utf8).getByteBuf();
-    queue.added(Frames.writeText(buffer(payload.readableBytes() + Frames.MAX_HEADER), payload));
-    if (unflushed.readableBytes() >= flushBytes) {
+    if (compressing) {
+      writeFrame(payload);
+    } else {
+      queue.added(Frames.writeText(buffer(payload.readableBytes() + Frames.MAX_HEADER), payload));
+    }
+    if (unflushed != null && unflushed.readableBytes() >= flushBytes) {
       flush();
     } else if (!flushQueued) {
       flushQueued = true;
       flusher.later(this);
     }
+  }
+
+  /**
+   * With permessage-deflate negotiated, each message goes as a frame object through the extension's
+   * encoder, which compresses frames only (flushed at the end of the turn all the same).
+   */
+  private void writeFrame(ByteBuf payload) {
+    int bytes = payload.readableBytes();
+    queue.added(bytes);
+    framesWritten = true;
+    chctx
+        .write(new TextWebSocketFrame(true, 0, payload))
+        .addListener(written -> queue.taken(bytes));
   }
 
   /**
@@ -87,6 +111,10 @@ final class CoalescingWriter {
 
   /** Hands what was written so far to the socket. */
   void flush() {
+    if (framesWritten) {
+      framesWritten = false;
+      chctx.flush();
+    }
     if (unflushed == null) {
       return;
     }
