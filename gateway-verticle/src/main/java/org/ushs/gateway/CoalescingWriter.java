@@ -1,6 +1,7 @@
 package org.ushs.gateway;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtensionEncoder;
@@ -81,9 +82,17 @@ final class CoalescingWriter {
     int bytes = payload.readableBytes();
     queue.added(bytes);
     framesWritten = true;
-    chctx
-        .write(new TextWebSocketFrame(true, 0, payload))
-        .addListener(written -> queue.taken(bytes));
+    handedOver(chctx.write(new TextWebSocketFrame(true, 0, payload)), bytes);
+  }
+
+  /** {@code bytes} went to the channel; the socket has taken them once {@code write} completes. */
+  private void handedOver(ChannelFuture write, int bytes) {
+    metrics.queued(bytes);
+    write.addListener(
+        done -> {
+          queue.taken(bytes);
+          metrics.queued(-bytes);
+        });
   }
 
   /**
@@ -122,13 +131,6 @@ final class CoalescingWriter {
     unflushed = null;
     int bytes = out.readableBytes();
     lastFlushed = Math.min(bytes, flushBytes);
-    metrics.queued(bytes);
-    chctx
-        .writeAndFlush(out)
-        .addListener(
-            written -> {
-              queue.taken(bytes);
-              metrics.queued(-bytes);
-            });
+    handedOver(chctx.writeAndFlush(out), bytes);
   }
 }

@@ -7,7 +7,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import io.vertx.ext.web.Router;
-import java.time.Duration;
 import java.util.Optional;
 import org.ushs.common.auth.AuthFailure;
 import org.ushs.common.auth.Principal;
@@ -85,12 +84,7 @@ public final class GatewayVerticle extends VerticleBase {
   public Future<?> start() {
     flusher = new Flusher(context);
     IdIndex ids = new IdIndex(retention.capacity());
-    RecentEvents recent =
-        new RecentEvents(
-            Math.min(retention.capacity(), RECENT_EVENTS),
-            retention.capacity(),
-            recentMaxAge(retention.ttl()).toNanos(),
-            System::nanoTime);
+    RecentEvents recent = RecentEvents.of(retention, RECENT_EVENTS);
     ReplayGate gate = new ReplayGate(settings.replaysPerInstance());
     replays = new Replays(context, logReader, ids, recent, gate, metrics);
     fanOut =
@@ -133,14 +127,6 @@ public final class GatewayVerticle extends VerticleBase {
               heartbeat.start();
             })
         .compose(registered -> server.listen(settings.port()));
-  }
-
-  /**
-   * The log keeps an event {@code ttl} in whole seconds from its append, which comes before it
-   * reaches this gateway: memory keeps it a second less.
-   */
-  private static Duration recentMaxAge(Duration ttl) {
-    return Duration.ofSeconds(Math.max(0, ttl.toSeconds() - 1));
   }
 
   /** The port the gateway listens on (useful when configured as 0). */

@@ -103,14 +103,7 @@ public final class IngestVerticle extends VerticleBase {
   private Future<Principal> authorize(RoutingContext ctx) {
     return Future.succeededFuture(ctx.request().headers())
         .map(CredentialSources::headers)
-        .compose(
-            found ->
-                found
-                    .map(authenticator::authenticate)
-                    .orElseGet(
-                        () ->
-                            Future.failedFuture(
-                                new AuthFailure(AuthFailure.Kind.MISSING, "credentials required"))))
+        .compose(found -> authenticator.authenticate(found, "credentials required"))
         .compose(
             principal ->
                 principal.permissions().publish()

@@ -1,9 +1,11 @@
 package org.ushs.gateway.resume;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 import org.ushs.common.bus.EventBatch;
+import org.ushs.common.config.ReplaySettings;
 import org.ushs.common.event.SequencedEvent;
 
 /**
@@ -34,6 +36,17 @@ public final class RecentEvents {
     this.logCapacity = logCapacity;
     this.maxAgeNanos = maxAgeNanos;
     this.clock = clock;
+  }
+
+  /**
+   * The recent events of a log retained as {@code retention} says, at most {@code most}. The log
+   * keeps an event its time to live in whole seconds from its append, which comes before the event
+   * reaches a gateway: memory keeps it a second less.
+   */
+  public static RecentEvents of(ReplaySettings retention, int most) {
+    long maxAge = Duration.ofSeconds(Math.max(0, retention.ttl().toSeconds() - 1)).toNanos();
+    return new RecentEvents(
+        Math.min(retention.capacity(), most), retention.capacity(), maxAge, System::nanoTime);
   }
 
   /** The log holds events up to {@code sequence} (they may not have reached this gateway yet). */

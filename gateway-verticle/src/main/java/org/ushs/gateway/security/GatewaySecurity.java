@@ -56,15 +56,7 @@ public final class GatewaySecurity {
       ServerWebSocketHandshake handshake, Map<String, List<String>> query) {
     return Future.succeededFuture(handshake)
         .map(hs -> WebSocketCredentials.find(hs.headers(), query, peerCertificates(hs)))
-        .compose(
-            found ->
-                found
-                    .map(authenticator::authenticate)
-                    .orElseGet(
-                        () ->
-                            Future.failedFuture(
-                                new AuthFailure(
-                                    AuthFailure.Kind.MISSING, "Authentication required"))));
+        .compose(found -> authenticator.authenticate(found, "Authentication required"));
   }
 
   private List<Certificate> peerCertificates(ServerWebSocketHandshake handshake) {
