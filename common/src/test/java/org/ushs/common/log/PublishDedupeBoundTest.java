@@ -87,6 +87,14 @@ class PublishDedupeBoundTest {
       }
       dedupe.remember(logged).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
+    // the sweeps remember started keep at most capacity + half of it (+ one call, + the young one);
+    // the eviction backstop alone would let the map grow to twice the capacity
+    int swept = CAPACITY * 3 / 2 + CALL + 1;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (map.size() > swept && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertTrue(map.size() <= swept, map.size() + " entries after the sweeps, at most " + swept);
     dedupe
         .forgetBefore(PUBLISHED - CAPACITY)
         .toCompletionStage()
