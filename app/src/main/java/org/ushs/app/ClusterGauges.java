@@ -9,7 +9,7 @@ import io.vertx.core.Vertx;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.ushs.common.log.RingbufferEventLog;
+import org.ushs.common.log.PartitionId;
 
 /**
  * Node-level gauges: cluster members (USHS nodes and lite members apart), whether the log's quorum
@@ -29,7 +29,7 @@ final class ClusterGauges {
 
   private ClusterGauges(HazelcastInstance hazelcast) {
     this.hazelcast = hazelcast;
-    this.ring = hazelcast.getRingbuffer(RingbufferEventLog.RING);
+    this.ring = hazelcast.getRingbuffer(PartitionId.ZERO.logName());
   }
 
   static void register(

@@ -3,8 +3,7 @@ package org.ushs.app;
 import com.hazelcast.config.Config;
 import org.ushs.common.config.ClusterSettings;
 import org.ushs.common.config.ReplaySettings;
-import org.ushs.common.log.PublishDedupe;
-import org.ushs.common.log.RingbufferEventLog;
+import org.ushs.common.log.hazelcast.RingbufferEventLog;
 import org.ushs.publisher.MemberConfig;
 
 /**
@@ -20,7 +19,6 @@ final class HazelcastSetup {
   static Config config(ClusterSettings cluster, String address, ReplaySettings replay) {
     Config config = MemberConfig.base(cluster.name(), address, cluster.port(), cluster.members());
     RingbufferEventLog.configure(config, replay.capacity(), replay.ttl());
-    PublishDedupe.configure(config, replay.capacity(), replay.ttl());
     Quorum.of(cluster.members()).ifPresent(quorum -> quorum.protect(config));
     return config;
   }

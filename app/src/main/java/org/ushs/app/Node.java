@@ -14,16 +14,14 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.ushs.common.auth.Authenticator;
 import org.ushs.common.bus.EventBatchCodec;
+import org.ushs.common.bus.EventFeed;
 import org.ushs.common.config.ConfigException;
 import org.ushs.common.config.GatewaySettings;
 import org.ushs.common.config.ReplaySettings;
 import org.ushs.common.config.Role;
 import org.ushs.common.config.UshsConfig;
 import org.ushs.common.log.BusLogReader;
-import org.ushs.common.log.EventLog;
 import org.ushs.common.log.LogReader;
-import org.ushs.common.log.PublishDedupe;
-import org.ushs.common.log.RingbufferEventLog;
 import org.ushs.gateway.GatewayMetrics;
 import org.ushs.gateway.GatewayVerticle;
 import org.ushs.gateway.connection.ConnectionLimits;
@@ -87,21 +85,29 @@ public final class Node {
   private Future<Node> deploy(UshsConfig config) {
     EventBatchCodec.register(vertx.eventBus());
     HazelcastInstance hazelcast = cluster.getHazelcastInstance();
-    EventLog log = new RingbufferEventLog(vertx, hazelcast, config.replay().capacity());
+    LogWiring logPath = new LogWiring(vertx, hazelcast, config.replay());
+    LogReader log = logPath.log;
+    EventFeed feed = new EventFeed();
     Optional<Quorum> quorum = Quorum.of(config.cluster().members());
-    readiness = new NodeReadiness(vertx, cluster, log, quorum);
+    readiness =
+        new NodeReadiness(
+            vertx,
+            cluster,
+            log,
+            quorum,
+            logPath.health,
+            config.runs(Role.GATEWAY) ? Optional.of(feed) : Optional.empty());
     ClusterEvents.watch(hazelcast);
     ClusterGauges.register(vertx, hazelcast, quorum, telemetry.registry());
     Authenticator auth = NodeAuth.authenticator(vertx, config);
-    Future<Void> chain = Future.succeededFuture();
+    Future<Void> chain = track(vertx.deployVerticle(logPath.endpoint(telemetry.registry())));
     if (config.runs(Role.REPLAY)) {
       chain = chain.compose(v -> track(vertx.deployVerticle(new ReplayVerticle(log))));
     }
     if (config.runs(Role.INGEST)) {
-      PublishDedupe dedupe =
-          new PublishDedupe(vertx, hazelcast, config.replay().capacity(), config.replay().ttl());
       ingest =
-          new IngestVerticle(config.ingest(), auth, log, dedupe, readiness, telemetry.telemetry());
+          new IngestVerticle(
+              config.ingest(), auth, logPath.client(), readiness, telemetry.telemetry());
       chain =
           chain
               .compose(v -> track(vertx.deployVerticle(ingest)))
@@ -111,10 +117,12 @@ public final class Node {
       GatewaySecurity security =
           new GatewaySecurity(auth, config.tls(), config.auth().allowedOrigins());
       chain =
-          chain.compose(
-              v ->
-                  deployGateways(
-                      config.gateway(), config.replay(), security, readiness, reader(config, log)));
+          chain
+              .compose(v -> feed.start(vertx))
+              .compose(
+                  v ->
+                      deployGateways(
+                          config.gateway(), config.replay(), security, feed, reader(config, log)));
     }
     return chain
         .map(v -> this)
@@ -126,7 +134,7 @@ public final class Node {
    * log's new owner when a node dies, where a bus request may still go to the dead node's replay
    * verticle and wait out its timeout. Without it, they read through the replay verticles.
    */
-  private LogReader reader(UshsConfig config, EventLog log) {
+  private LogReader reader(UshsConfig config, LogReader log) {
     return config.runs(Role.REPLAY) ? log : new BusLogReader(vertx.eventBus(), BUS_READ_TIMEOUT);
   }
 
@@ -134,7 +142,7 @@ public final class Node {
       GatewaySettings settings,
       ReplaySettings retention,
       GatewaySecurity security,
-      NodeReadiness readiness,
+      EventFeed feed,
       LogReader reader) {
     GatewayMetrics gatewayMetrics = new GatewayMetrics(telemetry.registry());
     ConnectionLimits limits =
@@ -144,7 +152,14 @@ public final class Node {
                 () -> {
                   GatewayVerticle gateway =
                       new GatewayVerticle(
-                          settings, security, reader, readiness, retention, gatewayMetrics, limits);
+                          settings,
+                          security,
+                          reader,
+                          feed,
+                          readiness,
+                          retention,
+                          gatewayMetrics,
+                          limits);
                   gateways.add(gateway);
                   return gateway;
                 },

@@ -9,17 +9,21 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.ushs.common.bus.EventFeed;
 import org.ushs.common.health.Readiness;
 import org.ushs.common.log.LogReader;
-import org.ushs.common.log.RingbufferEventLog;
+import org.ushs.common.log.PartitionId;
+import org.ushs.common.log.writer.AppendHealth;
 
 /**
  * Ready means: this node is a member of the cluster, sees the log's quorum (when one is
- * configured), and the replay log answers in time. The details: {@code members} (USHS nodes;
- * healing services' lite members are not counted), {@code newestSequence}, {@code logOwner} (this
- * node holds the log's primary copy), {@code quorum} (with three or more configured members), and
- * {@code clusterSafe} (every partition has its backups in place: once the cluster has settled after
- * a node loss, another loss loses nothing). A node shutting down is not ready.
+ * configured), the replay log answers in time, appends through this node have not been failing
+ * ({@link AppendHealth}: writer failing, log unreachable, log full by bytes), and, with the gateway
+ * role, the node's event consumer is registered (it can deliver). The details: {@code members}
+ * (USHS nodes; healing services' lite members are not counted), {@code newestSequence}, {@code
+ * logOwner} (this node holds the log's primary copy), {@code quorum} (with three or more configured
+ * members), and {@code clusterSafe} (every partition has its backups in place: once the cluster has
+ * settled after a node loss, another loss loses nothing). A node shutting down is not ready.
  */
 final class NodeReadiness implements Readiness {
 
@@ -29,15 +33,24 @@ final class NodeReadiness implements Readiness {
   private final HazelcastClusterManager cluster;
   private final LogReader log;
   private final Optional<Quorum> quorum;
+  private final AppendHealth appends;
+  private final Optional<EventFeed> feed;
   private final AtomicReference<Future<Boolean>> question = new AtomicReference<>();
   private volatile boolean shuttingDown;
 
   NodeReadiness(
-      Vertx vertx, HazelcastClusterManager cluster, LogReader log, Optional<Quorum> quorum) {
+      Vertx vertx,
+      HazelcastClusterManager cluster,
+      LogReader log,
+      Optional<Quorum> quorum,
+      AppendHealth appends,
+      Optional<EventFeed> feed) {
     this.vertx = vertx;
     this.cluster = cluster;
     this.log = log;
     this.quorum = quorum;
+    this.appends = appends;
+    this.feed = feed;
   }
 
   /** From now on the node reports not ready, so that load balancers send no new clients. */
@@ -62,6 +75,13 @@ final class NodeReadiness implements Readiness {
       if (!present) {
         return Future.failedFuture(quorum.get().missing(nodes));
       }
+    }
+    Optional<String> appendProblem = appends.problem();
+    if (appendProblem.isPresent()) {
+      return Future.failedFuture("cannot append: " + appendProblem.get());
+    }
+    if (feed.isPresent() && !feed.get().receiving()) {
+      return Future.failedFuture("cannot deliver: not receiving events");
     }
     Future<Boolean> safe = clusterSafe(hazelcast);
     return log.newest()
@@ -97,7 +117,8 @@ final class NodeReadiness implements Readiness {
 
   /** Whether this member holds the primary copy of the replay log (the others hold backups). */
   private static boolean ownsLog(HazelcastInstance hazelcast) {
-    Member owner = hazelcast.getPartitionService().getPartition(RingbufferEventLog.RING).getOwner();
+    Member owner =
+        hazelcast.getPartitionService().getPartition(PartitionId.ZERO.logName()).getOwner();
     return owner != null && owner.localMember();
   }
 }

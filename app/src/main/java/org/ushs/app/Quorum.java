@@ -10,16 +10,15 @@ import com.hazelcast.splitbrainprotection.SplitBrainProtectionOn;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.ushs.common.log.PublishDedupe;
-import org.ushs.common.log.RingbufferEventLog;
+import org.ushs.common.log.hazelcast.RingbufferEventLog;
 
 /**
- * Split-brain protection of the replay log: with three or more members configured, the log and the
- * dedupe map take writes only while this member sees a majority of them (USHS nodes only: lite
- * members such as healing services do not count). On the minority side of a partition appends are
- * refused, so no event is acknowledged there that the merge would drop. Reads go on: a survivor can
- * still replay what it holds. With one or two members configured there is no majority to lose that
- * is not also the whole cluster, and no protection.
+ * Split-brain protection of the replay log: with three or more members configured, the log and its
+ * epochs take writes only while this member sees a majority of them (USHS nodes only: lite members
+ * such as healing services do not count). On the minority side of a partition appends are refused,
+ * so no event is acknowledged there that the merge would drop. Reads go on: a survivor can still
+ * replay what it holds. With one or two members configured there is no majority to lose that is not
+ * also the whole cluster, and no protection.
  */
 record Quorum(int minimumSize, int configured) {
 
@@ -39,8 +38,8 @@ record Quorum(int minimumSize, int configured) {
         new SplitBrainProtectionConfig(NAME, true, minimumSize)
             .setProtectOn(SplitBrainProtectionOn.WRITE)
             .addListenerConfig(new SplitBrainProtectionListenerConfig(this::changed)));
-    config.getRingbufferConfig(RingbufferEventLog.RING).setSplitBrainProtectionName(NAME);
-    config.getMapConfig(PublishDedupe.MAP).setSplitBrainProtectionName(NAME);
+    config.getRingbufferConfig(RingbufferEventLog.RING_CONFIG).setSplitBrainProtectionName(NAME);
+    config.getMapConfig(RingbufferEventLog.EPOCHS).setSplitBrainProtectionName(NAME);
   }
 
   /** Whether {@code hazelcast} sees the minimum number of nodes. */

@@ -1,9 +1,9 @@
 package org.ushs.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.IMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -11,103 +11,132 @@ import io.vertx.ext.web.client.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.ushs.common.event.EventEnricher;
-import org.ushs.common.log.PublishDedupe;
-import org.ushs.common.log.RingbufferEventLog;
+import org.ushs.common.log.Epochs;
+import org.ushs.common.log.IdMatch;
+import org.ushs.common.log.PartitionId;
+import org.ushs.common.log.hazelcast.RingbufferEventLog;
 
 /**
- * A publish that finds a reservation in the dedupe map, as left by an attempt that was cut short
- * (its node killed between append and remember, or its append failed): the event is logged once,
- * whether or not the earlier attempt reached the log, and a live node's fresh reservation makes a
- * second publisher retry. Two real nodes; the leftover state is written directly.
+ * Exactly-once publishing from the log itself, on three real nodes: a retry on another node gets
+ * the first sequence and epoch; the same id from two sources is two events; and when the log's
+ * owner leaves, the member taking the partition over rebuilds its index from the ring before it
+ * takes a publish, so an event appended by the old owner but never acknowledged is found there.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExactlyOnceTest {
 
   private static TestNodes nodes;
   private static Vertx vertx;
-  private static Publish publish;
 
   @BeforeAll
   static void start() {
-    nodes = TestNodes.start(2, Map.of());
+    nodes = TestNodes.start(3, Map.of());
     vertx = Vertx.vertx();
-    publish = new Publish(vertx, nodes.node(0).ingestPort(), TestNodes.publisherToken(vertx));
   }
 
   @AfterAll
   static void stop() {
-    publish.close();
     vertx.close();
     nodes.close();
   }
 
-  @ParameterizedTest(name = "reserved by {0} {1} s ago, in the log: {2} -> {3}, appends {4}")
-  @CsvSource({
-    "DEAD,  0,  true,  202, 0",
-    "DEAD,  0,  false, 202, 1",
-    "SELF,  0,  true,  202, 0",
-    "SELF,  0,  false, 202, 1",
-    "OTHER, 0,  false, 503, 0",
-    "OTHER, 60, false, 202, 1",
-    "OTHER, 60, true,  202, 0",
-  })
-  void aLeftoverReservationNeverLogsAnEventTwice(
-      String owner, int ageSeconds, boolean inLog, int status, int appends) {
-    HazelcastInstance hazelcast = nodes.node(0).hazelcast();
+  @Test
+  @Order(1)
+  void aRetryOnAnotherNodeIsAcknowledgedWithTheFirstSequenceAndEpoch() {
     JsonObject event = Publish.error("svc", "high");
-    String key = PublishDedupe.keyOf(EventEnricher.enrich(event, Instant.now()).keys());
-    long earlier = inLog ? appendDirectly(event) : -1;
-    IMap<String, String> dedupe = hazelcast.getMap(PublishDedupe.MAP);
-    long at = System.currentTimeMillis() - ageSeconds * 1000L;
-    dedupe.put(key, "@" + member(owner) + "/1/" + at);
-    long tailBefore = tail();
+    JsonObject first = accepted(publisher(0).structured(event));
+    long tail = tail();
 
-    HttpResponse<Buffer> response = publish.structured(event);
+    JsonObject retry = accepted(publisher(1).structured(event));
 
-    assertEquals(status, response.statusCode(), response.bodyAsString());
-    assertEquals(tailBefore + appends, tail(), "events appended");
-    if (status == 202) {
-      long sequence = sequenceOf(response);
-      assertEquals(inLog ? earlier : tailBefore + 1, sequence);
-      assertEquals(Long.toString(sequence), dedupe.get(key), "remembered");
-      assertEquals(sequence, publish.ok(event), "a retry gets the same sequence");
-      assertEquals(tailBefore + appends, tail(), "and appends nothing");
+    assertEquals(first, retry);
+    assertTrue(Epochs.valid(first.getString("epoch")), first.encode());
+    assertEquals(tail, tail(), "nothing appended");
+  }
+
+  @Test
+  @Order(2)
+  void theSameIdFromTwoSourcesIsLoggedAsTwoEvents() {
+    JsonObject one = Publish.error("svc", "high").put("id", "shared-id");
+    JsonObject other = one.copy().put("source", "/another/source");
+
+    long a = Long.parseLong(accepted(publisher(0).structured(one)).getString("sequence"));
+    long b = Long.parseLong(accepted(publisher(2).structured(other)).getString("sequence"));
+
+    assertNotEquals(a, b);
+    RingbufferEventLog log = log(0);
+    assertEquals(a, TestNodes.await(log.find("/healing/detector", "shared-id")));
+    assertEquals(b, TestNodes.await(log.find("/another/source", "shared-id")));
+    assertEquals(new IdMatch(Math.max(a, b), true), TestNodes.await(log.findId("shared-id")));
+    assertEquals(-1L, TestNodes.await(log.find("shared-id")), "a bare id names no single place");
+  }
+
+  @Test
+  @Order(3)
+  void theNewOwnerRebuildsItsIndexBeforeTakingPublishesAndKeepsTheEpoch() {
+    String epoch =
+        accepted(publisher(0).structured(Publish.error("svc", "low"))).getString("epoch");
+    JsonObject unacknowledged = Publish.error("svc", "high");
+    int owner = owner();
+    long appended =
+        TestNodes.await(
+            log(owner).append(epoch, List.of(EventEnricher.enrich(unacknowledged, Instant.now()))));
+    TestNodes.await(nodes.node(owner).close()); // the owner leaves; a survivor takes over
+    int survivor = owner == 0 ? 1 : 0;
+    long tail = tailOn(survivor);
+
+    JsonObject retry = accepted(publisherOn(survivor).structured(unacknowledged));
+
+    assertEquals(Long.toString(appended), retry.getString("sequence"));
+    assertEquals(epoch, retry.getString("epoch"), "a takeover keeps the epoch");
+    assertEquals(tail, tailOn(survivor), "nothing appended twice");
+    JsonObject fresh = accepted(publisherOn(survivor).structured(Publish.error("svc", "low")));
+    assertEquals(Long.toString(appended + 1), fresh.getString("sequence"));
+  }
+
+  private static int owner() {
+    for (int i = 0; i < 3; i++) {
+      var hz = nodes.node(i).hazelcast();
+      if (hz.getPartitionService()
+          .getPartition(PartitionId.ZERO.logName())
+          .getOwner()
+          .localMember()) {
+        return i;
+      }
     }
+    throw new AssertionError("no owner");
   }
 
-  private static String member(String owner) {
-    return switch (owner) {
-      case "SELF" -> uuid(0);
-      case "OTHER" -> uuid(1);
-      default -> UUID.randomUUID().toString();
-    };
+  private static Publish publisher(int node) {
+    return publisherOn(node);
   }
 
-  private static String uuid(int node) {
-    return nodes.node(node).hazelcast().getCluster().getLocalMember().getUuid().toString();
+  private static Publish publisherOn(int node) {
+    return new Publish(vertx, nodes.node(node).ingestPort(), TestNodes.publisherToken(vertx));
   }
 
-  private static long appendDirectly(JsonObject event) {
-    RingbufferEventLog log =
-        new RingbufferEventLog(nodes.node(1).vertx(), nodes.node(1).hazelcast(), 100_000);
-    return TestNodes.await(log.append(List.of(EventEnricher.enrich(event, Instant.now()))));
+  private static RingbufferEventLog log(int node) {
+    return new RingbufferEventLog(
+        nodes.node(node).vertx(), nodes.node(node).hazelcast(), PartitionId.ZERO, 100_000);
   }
 
   private static long tail() {
-    return nodes.node(0).hazelcast().getRingbuffer(RingbufferEventLog.RING).tailSequence();
+    return tailOn(0);
   }
 
-  private static long sequenceOf(HttpResponse<Buffer> response) {
-    return Long.parseLong(
-        response
-            .bodyAsJsonObject()
-            .getJsonArray("accepted")
-            .getJsonObject(0)
-            .getString("sequence"));
+  private static long tailOn(int node) {
+    return nodes.node(node).hazelcast().getRingbuffer(PartitionId.ZERO.logName()).tailSequence();
+  }
+
+  private static JsonObject accepted(HttpResponse<Buffer> response) {
+    assertEquals(202, response.statusCode(), response.bodyAsString());
+    return response.bodyAsJsonObject().getJsonArray("accepted").getJsonObject(0);
   }
 }

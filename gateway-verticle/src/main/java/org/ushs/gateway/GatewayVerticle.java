@@ -10,8 +10,7 @@ import io.vertx.ext.web.Router;
 import java.util.Optional;
 import org.ushs.common.auth.AuthFailure;
 import org.ushs.common.auth.Principal;
-import org.ushs.common.bus.Addresses;
-import org.ushs.common.bus.EventBatch;
+import org.ushs.common.bus.EventFeed;
 import org.ushs.common.config.GatewaySettings;
 import org.ushs.common.config.ReplaySettings;
 import org.ushs.common.health.HealthRoutes;
@@ -33,8 +32,8 @@ import org.ushs.gateway.ui.UiRoutes;
 /**
  * The client side: WebSocket {@code /ushs/v1/ws} (over TLS when configured) with the origin check
  * and authentication at the handshake ({@link GatewaySecurity}), and the live fan-out. One instance
- * per event loop, each with its own bus consumer, ordering, hub and heartbeat; the connection
- * limits are shared by the node's instances.
+ * per event loop, each with its own ordering, hub and heartbeat; the node's one {@link EventFeed}
+ * hands each instance every event batch, and the connection limits are shared by the instances.
  */
 public final class GatewayVerticle extends VerticleBase {
 
@@ -49,6 +48,7 @@ public final class GatewayVerticle extends VerticleBase {
   private final GatewaySettings settings;
   private final GatewaySecurity security;
   private final LogReader logReader;
+  private final EventFeed feed;
   private final Readiness readiness;
   private final ReplaySettings retention;
   private final GatewayMetrics metrics;
@@ -67,6 +67,7 @@ public final class GatewayVerticle extends VerticleBase {
       GatewaySettings settings,
       GatewaySecurity security,
       LogReader logReader,
+      EventFeed feed,
       Readiness readiness,
       ReplaySettings retention,
       GatewayMetrics metrics,
@@ -74,6 +75,7 @@ public final class GatewayVerticle extends VerticleBase {
     this.settings = settings;
     this.security = security;
     this.logReader = logReader;
+    this.feed = feed;
     this.readiness = readiness;
     this.retention = retention;
     this.metrics = metrics;
@@ -112,21 +114,15 @@ public final class GatewayVerticle extends VerticleBase {
             .webSocketHandshakeHandler(this::handshake)
             .exceptionHandler(HandshakeLog::connectionFailed)
             .requestHandler(router);
-    return vertx
-        .eventBus()
-        .<EventBatch>consumer(
-            Addresses.EVENTS,
-            message -> {
-              recent.logReached(message.body().next() - 1);
-              gapFiller.onLive(message.body());
-            })
-        .completion()
-        .onSuccess(
-            registered -> {
-              gapFiller.start();
-              heartbeat.start();
-            })
-        .compose(registered -> server.listen(settings.port()));
+    feed.listen(
+        context,
+        batch -> {
+          recent.logReached(batch.next() - 1);
+          gapFiller.onLive(batch);
+        });
+    gapFiller.start();
+    heartbeat.start();
+    return server.listen(settings.port());
   }
 
   /** The port the gateway listens on (useful when configured as 0). */

@@ -22,8 +22,9 @@ import org.ushs.common.bus.Addresses;
 import org.ushs.common.config.IngestSettings;
 import org.ushs.common.health.HealthRoutes;
 import org.ushs.common.health.Readiness;
-import org.ushs.common.log.EventLog;
-import org.ushs.common.log.PublishDedupe;
+import org.ushs.common.log.Partitioner;
+import org.ushs.common.log.writer.WriteRefused;
+import org.ushs.common.log.writer.WriterClient;
 import org.ushs.common.metrics.MetricsRoute;
 import org.ushs.common.metrics.Telemetry;
 
@@ -38,8 +39,7 @@ public final class IngestVerticle extends VerticleBase {
 
   private final IngestSettings settings;
   private final Authenticator authenticator;
-  private final EventLog log;
-  private final PublishDedupe dedupe;
+  private final WriterClient writer;
   private final Readiness readiness;
   private final Telemetry telemetry;
   private final IngestMetrics metrics;
@@ -51,14 +51,12 @@ public final class IngestVerticle extends VerticleBase {
   public IngestVerticle(
       IngestSettings settings,
       Authenticator authenticator,
-      EventLog log,
-      PublishDedupe dedupe,
+      WriterClient writer,
       Readiness readiness,
       Telemetry telemetry) {
     this.settings = settings;
     this.authenticator = authenticator;
-    this.log = log;
-    this.dedupe = dedupe;
+    this.writer = writer;
     this.readiness = readiness;
     this.telemetry = telemetry;
     this.metrics = new IngestMetrics(telemetry.registry());
@@ -66,8 +64,7 @@ public final class IngestVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    AppendBatcher batcher = new AppendBatcher(log, vertx.eventBus(), metrics);
-    intake = new EventIntake(new Publisher(context, batcher, dedupe, log), metrics);
+    intake = new EventIntake(writer, Partitioner.SINGLE, metrics);
     Router router = Router.router(vertx);
     HealthRoutes.mount(router, readiness);
     MetricsRoute.mount(router, vertx, telemetry);
@@ -143,8 +140,9 @@ public final class IngestVerticle extends VerticleBase {
       int status = auth.kind().httpStatus;
       return Problems.of(status, status == 403 ? "Forbidden" : "Unauthorized", auth.getMessage());
     }
-    if (failure instanceof PublishInProgress) {
-      return Problems.of(503, "Publish in progress", failure.getMessage());
+    if (failure instanceof WriteRefused refused) {
+      var refusal = refused.refusal();
+      return Problems.of(refusal.httpStatus, refusal.title, refused.getMessage());
     }
     LOG.log(Level.WARNING, "publish failed: {0}", failure.toString());
     return Problems.of(503, "Log unavailable", "the event was not logged; retry with the same id");

@@ -14,17 +14,34 @@ public final class EventWire {
 
   private EventWire() {}
 
-  /** The log's stored form of {@code event}. */
-  public static byte[] toBytes(PendingEvent event) {
-    Buffer buffer = Buffer.buffer(event.body().length() + 128);
-    writeKeys(buffer, event.keys());
-    WireWriter.writeBuffer(buffer, event.body());
+  /** An event as the log stores it: the epoch of the log it was appended to, and the event. */
+  public record Stored(String epoch, PendingEvent event) {}
+
+  /** The log's stored form of {@code event}, appended to the log of {@code epoch}. */
+  public static byte[] toBytes(String epoch, PendingEvent event) {
+    Buffer buffer = Buffer.buffer(event.body().length() + 160).appendByte(WireVersion.CURRENT);
+    WireWriter.writeString(buffer, epoch);
+    writePending(buffer, event);
     return buffer.getBytes();
   }
 
-  /** Reads what {@link #toBytes(PendingEvent)} wrote. */
-  public static PendingEvent pendingFromBytes(byte[] bytes) {
-    WireReader reader = new WireReader(Buffer.buffer(bytes), 0);
+  /** Reads what {@link #toBytes(String, PendingEvent)} wrote. */
+  public static Stored fromBytes(byte[] bytes) {
+    Buffer buffer = Buffer.buffer(bytes);
+    if (buffer.getByte(0) != WireVersion.CURRENT) {
+      throw new IllegalStateException("log item of unknown wire version " + buffer.getByte(0));
+    }
+    WireReader reader = new WireReader(buffer, 1);
+    String epoch = reader.readString();
+    return new Stored(epoch, readPending(reader));
+  }
+
+  static void writePending(Buffer buffer, PendingEvent event) {
+    writeKeys(buffer, event.keys());
+    WireWriter.writeBuffer(buffer, event.body());
+  }
+
+  static PendingEvent readPending(WireReader reader) {
     EventKeys keys = readKeys(reader);
     return new PendingEvent(keys, reader.readBuffer());
   }
@@ -35,10 +52,10 @@ public final class EventWire {
     WireWriter.writeBuffer(buffer, event.json());
   }
 
-  static SequencedEvent read(WireReader reader) {
+  static SequencedEvent read(WireReader reader, String epoch) {
     long sequence = reader.readLong();
     EventKeys keys = readKeys(reader);
-    return new SequencedEvent(sequence, keys, reader.readBuffer());
+    return new SequencedEvent(sequence, epoch, keys, reader.readBuffer());
   }
 
   private static void writeKeys(Buffer buffer, EventKeys keys) {

@@ -47,6 +47,7 @@ public final class ConfigLoader {
           "USHS_MAX_BODY",
           "USHS_REPLAY_CAPACITY",
           "USHS_REPLAY_TTL",
+          "USHS_REPLAY_MAX_BYTES",
           "USHS_JWT_SECRET",
           "USHS_JWT_PUBLIC_KEYS",
           "USHS_JWT_ISSUER",
@@ -118,7 +119,13 @@ public final class ConfigLoader {
             httpHost, s.port("USHS_INGEST_PORT", 8081), s.bytes("USHS_MAX_BODY", 1 << 20, 1024)),
         new ReplaySettings(
             s.integer("USHS_REPLAY_CAPACITY", 100_000, 1, 100_000_000),
-            s.duration("USHS_REPLAY_TTL", Duration.ofHours(1))),
+            s.duration("USHS_REPLAY_TTL", Duration.ofHours(1)),
+            s.size(
+                "USHS_REPLAY_MAX_BYTES",
+                ReplaySettings.defaultMaxBytes(),
+                ReplaySettings.MIN_MAX_BYTES,
+                Long.MAX_VALUE / 2,
+                "4EiB")),
         SecurityReader.auth(s, tls),
         tls,
         LogFormat.parse(s.string("USHS_LOG_FORMAT", "text")));

@@ -98,6 +98,11 @@ final class Settings {
   }
 
   int bytes(String name, int fallback, int min) {
+    return (int) size(name, fallback, min, Integer.MAX_VALUE, "2GiB");
+  }
+
+  /** A size in bytes such as 65536, 64KiB, 4MiB, 1GiB, between {@code min} and {@code max}. */
+  long size(String name, long fallback, long min, long max, String maxText) {
     String value = string(name, null);
     if (value == null) {
       return fallback;
@@ -119,10 +124,10 @@ final class Settings {
     } catch (NumberFormatException | ArithmeticException e) {
       parsed = Long.MAX_VALUE; // out of range below
     }
-    if (parsed < min || parsed > Integer.MAX_VALUE) {
-      throw new ConfigException(name, "must be between " + min + " and 2GiB: " + value);
+    if (parsed < min || parsed > max) {
+      throw new ConfigException(name, "must be between " + min + " and " + maxText + ": " + value);
     }
-    return (int) parsed;
+    return parsed;
   }
 
   List<String> list(String name) {

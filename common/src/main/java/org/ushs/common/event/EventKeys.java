@@ -12,4 +12,28 @@ public record EventKeys(
     Category category,
     String service,
     String severity,
-    String sessionId) {}
+    String sessionId) {
+
+  /**
+   * The key a publish is logged once by: {@code source} and {@code id}, which CloudEvents says are
+   * unique together.
+   */
+  public String publishKey() {
+    return source + '\u0000' + id;
+  }
+
+  /** About how many bytes these keys take in memory and on the wire. */
+  public int approximateBytes() {
+    return 64
+        + length(id)
+        + length(source)
+        + length(type)
+        + length(service)
+        + length(severity)
+        + length(sessionId);
+  }
+
+  private static int length(String value) {
+    return value == null ? 0 : value.length();
+  }
+}

@@ -6,6 +6,7 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import org.ushs.common.bus.Addresses;
 import org.ushs.common.bus.EventBatch;
@@ -34,8 +35,20 @@ public final class BusLogReader implements LogReader {
   }
 
   @Override
-  public Future<Long> find(String id) {
-    return request(Addresses.REPLAY_FIND, id, 1);
+  public Future<Long> find(String source, String id) {
+    JsonObject key = new JsonObject().put("source", source).put("id", id);
+    return request(Addresses.REPLAY_FIND_KEY, key, 1);
+  }
+
+  @Override
+  public Future<IdMatch> findId(String id) {
+    return this.<JsonObject>request(Addresses.REPLAY_FIND_ID, id, 1)
+        .map(found -> new IdMatch(found.getLong("sequence"), found.getBoolean("ambiguous")));
+  }
+
+  @Override
+  public Future<String> epoch() {
+    return request(Addresses.REPLAY_EPOCH, null, 1);
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.ushs.common.bus;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.vertx.core.buffer.Buffer;
@@ -16,11 +17,13 @@ import org.ushs.common.event.Category;
 import org.ushs.common.event.EventKeys;
 import org.ushs.common.event.PendingEvent;
 import org.ushs.common.event.SequencedEvent;
+import org.ushs.common.log.PartitionId;
 
 /** {@link EventBatchCodec} and {@link EventWire}: what is written is read back, key for key. */
 class EventBatchCodecTest {
 
   private static final EventBatchCodec CODEC = new EventBatchCodec();
+  private static final String EPOCH = "0123456789abcdef";
 
   private static EventKeys keys(Category category, String service, String severity, String s) {
     return new EventKeys(
@@ -107,12 +110,14 @@ class EventBatchCodecTest {
   @MethodSource("allKeys")
   void pendingEventRoundTripsThroughTheLogForm(EventKeys keys) {
     PendingEvent pending = new PendingEvent(keys, Buffer.buffer("{\"note\":\"ü 🎉\"}"));
-    byte[] bytes = EventWire.toBytes(pending);
-    PendingEvent read = EventWire.pendingFromBytes(bytes);
+    byte[] bytes = EventWire.toBytes(EPOCH, pending);
+    EventWire.Stored stored = EventWire.fromBytes(bytes);
+    PendingEvent read = stored.event();
+    assertEquals(EPOCH, stored.epoch());
     assertEquals(pending, read);
     assertEquals(keys, read.keys());
     assertArrayEquals(pending.body().getBytes(), read.body().getBytes());
-    assertArrayEquals(bytes, EventWire.toBytes(read));
+    assertArrayEquals(bytes, EventWire.toBytes(EPOCH, read));
   }
 
   @ParameterizedTest
@@ -120,6 +125,48 @@ class EventBatchCodecTest {
   void categoryTravelsByName(Category category) {
     PendingEvent pending = new PendingEvent(keys(category, null, null, null), Buffer.buffer("{}"));
     assertEquals(
-        category, EventWire.pendingFromBytes(EventWire.toBytes(pending)).keys().category());
+        category, EventWire.fromBytes(EventWire.toBytes(EPOCH, pending)).event().keys().category());
+  }
+
+  @Test
+  void aBatchOfAnotherWireVersionIsDropped() {
+    Buffer wire = Buffer.buffer();
+    CODEC.encodeToWire(wire, EventBatch.live(List.of(event(1, ALL_NULL, "{}"))));
+    assertEquals(WireVersion.CURRENT, wire.getByte(4));
+    wire.setByte(4, (byte) 2);
+    assertNull(CODEC.decodeFromWire(0, wire));
+  }
+
+  @Test
+  void aBatchCarriesItsPartitionAndEpochToEveryEvent() {
+    SequencedEvent first = new SequencedEvent(5, EPOCH, UNICODE, Buffer.buffer("{}"));
+    SequencedEvent second = new SequencedEvent(6, EPOCH, ALL_NULL, Buffer.buffer("{}"));
+    EventBatch batch = EventBatch.live(new PartitionId(3), EPOCH, List.of(first, second));
+    Buffer wire = Buffer.buffer();
+    CODEC.encodeToWire(wire, batch);
+    EventBatch decoded = CODEC.decodeFromWire(0, wire);
+    assertEquals(batch, decoded);
+    assertEquals(new PartitionId(3), decoded.partition());
+    assertEquals(EPOCH, decoded.events().get(1).epoch());
+  }
+
+  @Test
+  void writeRequestsAndResultsRoundTrip() {
+    WriteRequest request =
+        new WriteRequest(
+            PartitionId.ZERO,
+            List.of(
+                new PendingEvent(UNICODE, Buffer.buffer("{\"a\":1}")),
+                new PendingEvent(ALL_NULL, Buffer.buffer("{}"))));
+    WriteRequestCodec requests = new WriteRequestCodec();
+    Buffer wire = Buffer.buffer("x");
+    requests.encodeToWire(wire, request);
+    assertEquals(request, requests.decodeFromWire(1, wire));
+
+    WriteResult result = new WriteResult(EPOCH, List.of(4L, 9L, 4L));
+    WriteResultCodec results = new WriteResultCodec();
+    Buffer resultWire = Buffer.buffer();
+    results.encodeToWire(resultWire, result);
+    assertEquals(result, results.decodeFromWire(0, resultWire));
   }
 }
