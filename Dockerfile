@@ -4,7 +4,8 @@ RUN useradd --system --uid 10001 --no-create-home ushs
 WORKDIR /opt/ushs
 COPY app/target/ushs.jar /opt/ushs/ushs.jar
 COPY docker/entrypoint.sh /opt/ushs/entrypoint.sh
-ENV JAVA_OPTS="-Xmx256m -XX:+ExitOnOutOfMemoryError"
+# entrypoint.sh always adds -XX:+ExitOnOutOfMemoryError, whatever JAVA_OPTS holds
+ENV JAVA_OPTS="-Xmx256m"
 USER ushs
 # 8080 client WebSocket, 8081 publish API and /metrics, 5701 Hazelcast; the event bus uses a random port
 EXPOSE 8080 8081 5701

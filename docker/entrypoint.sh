@@ -23,4 +23,4 @@ if [ -z "${USHS_CLUSTER_HOST:-}" ]; then
   export USHS_CLUSTER_HOST
 fi
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-exec java ${JAVA_OPTS:-} -jar /opt/ushs/ushs.jar "$@"
+exec java -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS:-} -jar /opt/ushs/ushs.jar "$@"

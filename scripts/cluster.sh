@@ -66,7 +66,7 @@ launch() { # index members
     USHS_INGEST_PORT="$(ingest_port "$i")" \
     USHS_GATEWAY_INSTANCES="${USHS_GATEWAY_INSTANCES:-2}" \
     USHS_JWT_SECRET="$SECRET" \
-    nohup java ${JAVA_OPTS:--Xmx256m} -jar "$JAR" >"$DIR/node-$i.log" 2>&1 &
+    nohup java -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS:--Xmx256m} -jar "$JAR" >"$DIR/node-$i.log" 2>&1 &
   echo $! >"$DIR/node-$i.pid"
   echo "node $i: pid $!, gateway $(gateway_port "$i"), publish $(ingest_port "$i"), hazelcast $(hazelcast_port "$i")"
 }

@@ -35,7 +35,12 @@ final class NodeProcess {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(
-        List.of("-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        List.of(
+            "-Xmx256m",
+            "-XX:+ExitOnOutOfMemoryError",
+            "-cp",
+            System.getProperty("java.class.path"),
+            Main.class.getName()));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().keySet().removeIf(key -> key.startsWith("USHS_"));
     builder.environment().putAll(env);
@@ -70,6 +75,11 @@ final class NodeProcess {
     } finally {
       web.close();
     }
+  }
+
+  /** The process id, for reading its CPU time. */
+  long pid() {
+    return process.pid();
   }
 
   boolean isAlive() {

@@ -25,6 +25,12 @@ final class ProcessCluster {
 
   /** Starts {@code count} nodes and waits until each is ready and sees all of them. */
   static ProcessCluster start(Vertx vertx, String label, int count) throws Exception {
+    return start(vertx, label, count, Map.of());
+  }
+
+  /** As {@link #start(Vertx, String, int)}, every node with {@code extra} in its environment. */
+  static ProcessCluster start(Vertx vertx, String label, int count, Map<String, String> extra)
+      throws Exception {
     ProcessCluster cluster = new ProcessCluster();
     List<Integer> ports = new ArrayList<>();
     for (int i = 0; i < count; i++) {
@@ -32,7 +38,9 @@ final class ProcessCluster {
       cluster.members.add("127.0.0.1:" + ports.get(i));
     }
     for (int i = 0; i < count; i++) {
-      cluster.nodes.add(NodeProcess.start(label + "-" + i, cluster.env(ports.get(i))));
+      Map<String, String> env = cluster.env(ports.get(i));
+      env.putAll(extra);
+      cluster.nodes.add(NodeProcess.start(label + "-" + i, env));
     }
     for (NodeProcess node : cluster.nodes) {
       node.awaitReady(vertx);

@@ -17,10 +17,12 @@ public record ReplaySettings(int capacity, Duration ttl, long maxBytes) {
   }
 
   /**
-   * A quarter of the JVM's maximum heap: the log's primary copy and a backup copy of another
-   * member's (the most one member holds with one partition) stay within half the heap.
+   * An eighth of the JVM's maximum heap. A member holds one copy of the log (the primary or the
+   * backup, with one partition), and each gateway keeps the newest events in memory too: a second
+   * copy. Events of a MiB or more take up to twice their size in the heap (G1 gives such objects
+   * whole regions), so both copies then stay within half the heap.
    */
   public static long defaultMaxBytes() {
-    return Math.max(MIN_MAX_BYTES, Runtime.getRuntime().maxMemory() / 4);
+    return Math.max(MIN_MAX_BYTES, Runtime.getRuntime().maxMemory() / 8);
   }
 }
