@@ -52,9 +52,12 @@ public final class HazelcastOwners implements PartitionOwners {
     @Override
     public void memberAdded(MembershipEvent event) {}
 
+    /** Lite members (healing services) hold no data: their coming and going moves nothing. */
     @Override
     public void memberRemoved(MembershipEvent event) {
-      listener.run();
+      if (!event.getMember().isLiteMember()) {
+        listener.run();
+      }
     }
   }
 
