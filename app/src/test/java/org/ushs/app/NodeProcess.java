@@ -16,7 +16,7 @@ import java.util.Map;
  */
 final class NodeProcess {
 
-  private static final long READY_TIMEOUT_MS = 120_000;
+  private static final long READY_TIMEOUT_MS = 180_000;
 
   private final Process process;
   final int gatewayPort;
