@@ -2,6 +2,8 @@ package org.ushs.app;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -33,14 +35,16 @@ public final class Main {
     }
     long started = System.nanoTime();
     UshsConfig config;
+    List<String> warnings = new ArrayList<>();
     try {
-      config = ConfigLoader.load(System.getenv());
+      config = ConfigLoader.load(System.getenv(), warnings::add);
     } catch (ConfigException e) {
       System.err.println("ushs: invalid configuration: " + e.getMessage());
       System.exit(2);
       return;
     }
     configureLogging(config.logFormat());
+    warnings.forEach(LOG::warning);
     boolean dev = config.auth().devMode();
     UshsConfig effective = dev ? DevMode.withRandomSecret(config) : config;
     Node.start(effective)
