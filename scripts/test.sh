@@ -21,6 +21,7 @@ fi
 (cd web-test && npm ci --no-audit --no-fund --loglevel=error && node --test client.test.mjs)
 USHS_JWT_SECRET=ci-validation-only-0123456789abcdef docker-compose -f docker-compose.yml config -q
 bash -n scripts/cluster.sh
+scripts/check-usage.sh
 bash -n docker/entrypoint.sh
 
 mvn -B verify

@@ -47,6 +47,9 @@ public final class Main {
     warnings.forEach(LOG::warning);
     boolean dev = config.auth().devMode();
     UshsConfig effective = dev ? DevMode.withRandomSecret(config) : config;
+    if (dev) {
+      writeDevSecret(effective);
+    }
     Node.start(effective)
         .onSuccess(node -> ready(node, effective, dev, started))
         .onFailure(
@@ -54,6 +57,15 @@ public final class Main {
               System.err.println("ushs: start failed: " + failure);
               System.exit(1);
             });
+  }
+
+  private static void writeDevSecret(UshsConfig config) {
+    try {
+      DevMode.writeSecretFile(config);
+    } catch (IOException e) {
+      System.err.println("ushs: invalid configuration: USHS_DEV_SECRET_FILE: cannot write: " + e);
+      System.exit(2);
+    }
   }
 
   private static void ready(Node node, UshsConfig config, boolean dev, long started) {

@@ -64,7 +64,8 @@ public final class ConfigLoader {
           "USHS_TLS_CLIENT_MAP",
           "USHS_ALLOWED_ORIGINS",
           "USHS_LOG_FORMAT",
-          "USHS_UI");
+          "USHS_UI",
+          "USHS_DEV_SECRET_FILE");
 
   /** Bounds the go-away window so that a node's shutdown stays within the stop grace period. */
   private static final Duration MAX_SHUTDOWN_SPREAD = Duration.ofSeconds(10);
