@@ -3,15 +3,16 @@
 # org.ushs:ushs-client:0.1.0-SNAPSHOT, from a repository on disk: deploys the client module (and
 # what it needs of this build) to a throw-away file repository, then compiles a tiny consumer
 # project against it with its own empty local repository, whose other dependencies come from
-# ~/.m2 as a file repository. No network, nothing written to ~/.m2 (whose snapshots other builds
-# of this machine use). Run after the main build (the plugins and dependencies are in ~/.m2).
+# ~/.m2 as a file repository. Nothing of this build is written to ~/.m2 (whose snapshots other builds
+# of this machine use). Run after the main build: then it needs no network (maven-deploy-plugin
+# is fetched once if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 m2="${HOME}/.m2/repository"
 
-mvn -B -q -o deploy -pl client -am -DskipTests -Djacoco.skip=true -Dspotless.check.skip=true \
+mvn -B -q deploy -pl client -am -DskipTests -Djacoco.skip=true -Dspotless.check.skip=true \
   -Dmaven.install.skip=true -DaltDeploymentRepository="sdk::file://$work/repo"
 
 mkdir -p "$work/consumer/src/main/java/demo"
