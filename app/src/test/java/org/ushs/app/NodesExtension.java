@@ -55,13 +55,18 @@ final class NodesExtension implements BeforeAllCallback, AfterAllCallback {
     cluster.close();
   }
 
-  /** The running nodes, e.g. to {@link TestNodes#join} one more. */
-  TestNodes cluster() {
-    return cluster;
-  }
-
   Node node(int index) {
     return cluster.node(index);
+  }
+
+  /** The Hazelcast {@code host:port} of node {@code index}, as metrics tag it. */
+  String member(int index) {
+    return cluster.member(index);
+  }
+
+  /** Starts one more node that joins the running cluster; closed with the others. */
+  Node join(Map<String, String> extra) {
+    return cluster.join(extra);
   }
 
   /** The Vert.x of the test's clients (not any node's). */
