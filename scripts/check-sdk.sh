@@ -3,9 +3,10 @@
 # org.ushs:ushs-client:0.1.0-SNAPSHOT, from a repository on disk: deploys the client module (and
 # what it needs of this build) to a throw-away file repository, then compiles a tiny consumer
 # project against it with its own empty local repository, whose other dependencies come from
-# ~/.m2 as a file repository. Nothing of this build is written to ~/.m2 (whose snapshots other builds
-# of this machine use). Run after the main build: then it needs no network (maven-deploy-plugin
-# is fetched once if missing).
+# ~/.m2 as a file repository. No artifact of this build is written to ~/.m2 (whose snapshots other
+# builds of this machine use); the deploy's metadata notes about the throw-away repository are
+# removed. Run after the main build: then it needs no network (maven-deploy-plugin is fetched
+# once if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work="$(mktemp -d)"
@@ -13,7 +14,11 @@ trap 'rm -rf "$work"' EXIT
 m2="${HOME}/.m2/repository"
 
 mvn -B -q deploy -pl client -am -DskipTests -Djacoco.skip=true -Dspotless.check.skip=true \
-  -Dmaven.install.skip=true -DaltDeploymentRepository="sdk::file://$work/repo"
+  -Dmaven.install.skip=true -DaltDeploymentRepository="ushs-sdk-check::file://$work/repo"
+# the deploy caches the throw-away repository's metadata in ~/.m2; nothing else of org.ushs is there
+find "$m2/org/ushs" \( -name 'maven-metadata-ushs-sdk-check.xml' -o -name resolver-status.properties \) \
+  -delete 2>/dev/null || true
+find "$m2/org/ushs" -depth -type d -empty -delete 2>/dev/null || true
 
 mkdir -p "$work/consumer/src/main/java/demo"
 cat >"$work/settings.xml" <<XML
