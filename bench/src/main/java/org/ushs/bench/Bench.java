@@ -27,7 +27,8 @@ final class Bench implements AutoCloseable {
   private Bench(Target target, int loops, EventFactory events) {
     this.target = target;
     this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
-    this.publisher = new Publisher(target, events, delivered);
+    PublishChannel channel = target.nats() ? new NatsChannel(target) : new HttpChannel(target);
+    this.publisher = new Publisher(channel, events, delivered);
     await(
         vertx.deployVerticle(
             () -> {

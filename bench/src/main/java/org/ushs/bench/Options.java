@@ -41,7 +41,10 @@ record Options(String scenario, List<String> arguments, Map<String, String> valu
           "retries",
           "key",
           "top",
-          "jfr");
+          "jfr",
+          "server",
+          "nats-port",
+          "node-pids");
 
   Options {
     arguments = List.copyOf(arguments);
