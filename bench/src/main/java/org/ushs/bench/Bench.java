@@ -44,9 +44,16 @@ final class Bench implements AutoCloseable {
   }
 
   static Bench start(Options options, int services) {
+    return start(options, services, false);
+  }
+
+  /** With {@code mixedSeverities}, events cycle through critical, high, medium and low. */
+  static Bench start(Options options, int services, boolean mixedSeverities) {
     String runTag = "b" + Long.toString(System.currentTimeMillis(), 36);
     return new Bench(
-        Target.of(options), options.integer("loops", 2), new EventFactory(runTag, services));
+        Target.of(options),
+        options.integer("loops", 2),
+        new EventFactory(runTag, services, mixedSeverities));
   }
 
   /** Opens {@code specs} spread round-robin over the lanes; the number that failed. */

@@ -174,6 +174,12 @@ final class Goals {
         figure("selective10k", "srv µs/deliv"),
         v -> v <= 2,
         " µs");
+    goal(
+        md,
+        "a slow reader under a mixed stream keeps every critical event (critical sent - got)",
+        figure("shed", "critical sent") - figure("shed", "critical got"),
+        v -> v == 0,
+        "");
     md.append('\n');
   }
 

@@ -44,7 +44,8 @@ record Options(String scenario, List<String> arguments, Map<String, String> valu
           "jfr",
           "server",
           "nats-port",
-          "node-pids");
+          "node-pids",
+          "read-rate");
 
   Options {
     arguments = List.copyOf(arguments);

@@ -78,10 +78,26 @@ final class RawWebSocket {
         + "\r\n\r\n";
   }
 
+  /**
+   * Reads at most about {@code bytesPerSecond} from now on: after each read the socket is paused
+   * for as long as that read should have taken, so the server sees a slow reader.
+   */
+  void throttle(io.vertx.core.Vertx vertx, long bytesPerSecond) {
+    this.vertx = vertx;
+    this.bytesPerSecond = bytesPerSecond;
+  }
+
+  private io.vertx.core.Vertx vertx;
+  private long bytesPerSecond;
+
   private void read(Buffer buffer) {
     byte[] chunk = buffer.getBytes();
     if (upgraded.future().isComplete()) {
       parser.feed(chunk, this::frame);
+      if (bytesPerSecond > 0) {
+        socket.pause();
+        vertx.setTimer(Math.max(1, chunk.length * 1000L / bytesPerSecond), t -> socket.resume());
+      }
       return;
     }
     byte[] all = new byte[response.length + chunk.length];
