@@ -17,7 +17,9 @@ import java.util.function.DoubleSupplier;
  * @param credentials bearer token, API key, access token or none
  * @param subscription the first subscription, sent in the connect query; null for none
  * @param resumeFrom a CloudEvent id to resume after on the first connection ({@code earliest} for
- *     everything retained); null to start live
+ *     everything retained); null to start live, or to resume by {@code resumePosition} alone
+ * @param resumePosition the position of that event ({@link UshsClient#lastPosition()}), which the
+ *     server prefers to the id; null when unknown
  * @param backoff reconnect delays
  * @param random the jitter source, numbers in {@code [0, 1)}
  * @param maxAttempts consecutive failed connection attempts before the client stops; 0 for no limit
@@ -30,6 +32,7 @@ public record ClientOptions(
     Credentials credentials,
     Subscription subscription,
     String resumeFrom,
+    EventPosition resumePosition,
     BackoffPolicy backoff,
     DoubleSupplier random,
     int maxAttempts,
@@ -56,6 +59,7 @@ public record ClientOptions(
     private Credentials credentials = new Credentials.None();
     private Subscription subscription;
     private String resumeFrom;
+    private EventPosition resumePosition;
     private BackoffPolicy backoff = BackoffPolicy.DEFAULT;
     private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
     private int maxAttempts;
@@ -91,8 +95,19 @@ public record ClientOptions(
       return this;
     }
 
+    /** Resume after this event id ({@code earliest}: everything retained). */
     public Builder resumeFrom(String lastEventId) {
       this.resumeFrom = lastEventId;
+      return this;
+    }
+
+    /**
+     * Resume after this event, as {@link UshsClient#lastEventId()} and {@link
+     * UshsClient#lastPosition()} gave it (either may be null).
+     */
+    public Builder resumeFrom(String lastEventId, EventPosition position) {
+      this.resumeFrom = lastEventId;
+      this.resumePosition = position;
       return this;
     }
 
@@ -129,6 +144,7 @@ public record ClientOptions(
           credentials,
           subscription,
           resumeFrom,
+          resumePosition,
           backoff,
           random,
           maxAttempts,

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * The handshake of one connection attempt: where to, the query (first subscription, API key or
- * access token) and the headers ({@code Authorization}, {@code Last-Event-ID}). Pure.
+ * access token) and the headers ({@code Authorization}, {@code Last-Event-Position}, {@code
+ * Last-Event-ID}). Pure.
  */
 final class ConnectRequest {
 
@@ -23,10 +24,10 @@ final class ConnectRequest {
    * The options to open {@code endpoint} with.
    *
    * @param first the subscription the query carries, or null
-   * @param lastEventId the id to resume after, or null
+   * @param resume where to resume
    */
   static WebSocketConnectOptions options(
-      URI endpoint, Credentials credentials, Subscription first, String lastEventId) {
+      URI endpoint, Credentials credentials, Subscription first, ResumePoint resume) {
     boolean tls = check(endpoint);
     int port = endpoint.getPort() > 0 ? endpoint.getPort() : tls ? 443 : 80;
     String path =
@@ -42,8 +43,11 @@ final class ConnectRequest {
     if (credentials instanceof Credentials.Bearer bearer) {
       options.addHeader("Authorization", "Bearer " + bearer.token());
     }
-    if (lastEventId != null) {
-      options.addHeader("Last-Event-ID", lastEventId);
+    if (resume.position() != null) {
+      options.addHeader("Last-Event-Position", resume.position().toString());
+    }
+    if (resume.lastEventId() != null) {
+      options.addHeader("Last-Event-ID", resume.lastEventId());
     }
     return options;
   }

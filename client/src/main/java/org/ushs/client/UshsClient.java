@@ -20,13 +20,16 @@ import org.ushs.client.event.UshsEvent;
 /**
  * A client of the USHS gateway that stays connected: it reconnects by itself (exponential backoff
  * with full jitter, rotating through the endpoints), resumes after the last event it delivered
- * ({@code Last-Event-ID}), restores its subscriptions, and follows the close-code table ({@link
- * CloseCodePolicy}). Events reach the listeners in sequence order, each once.
+ * ({@code Last-Event-Position} and {@code Last-Event-ID}; the subscriptions it re-sends as commands
+ * carry the same resume point), restores its subscriptions, and follows the close-code table
+ * ({@link CloseCodePolicy}). Events reach the listeners in sequence order, each once; an event or a
+ * {@code replay} answer of another log epoch (the log started over) is not a duplicate: the client
+ * compares sequences afresh in that epoch.
  *
  * <p>Methods may be called from any thread; listeners and futures run on the client's Vert.x
  * context, one at a time. A client that reached {@link ConnectionState#STOPPED} stays stopped.
  */
-public final class UshsClient implements Conversation.Owner {
+public final class UshsClient {
 
   private final Vertx vertx;
   private final Context context;
@@ -39,11 +42,12 @@ public final class UshsClient implements Conversation.Owner {
   private final Reconnects reconnects;
   private List<Promise<Void>> awaitingRestore = new ArrayList<>();
   private Credentials credentials;
+  private final ResumeState resume;
+  private final Conversation.Owner callbacks = new Callbacks();
   private Conversation conversation;
   private Subscription queried;
+  private ResumePoint resumedFrom = ResumePoint.NONE;
   private ConnectionState state = ConnectionState.DISCONNECTED;
-  private String lastEventId;
-  private long lastSequence = -1;
   private boolean started;
   private boolean stopping;
 
@@ -52,7 +56,7 @@ public final class UshsClient implements Conversation.Owner {
     this.context = vertx.getOrCreateContext();
     this.options = options;
     this.credentials = options.credentials();
-    this.lastEventId = options.resumeFrom();
+    this.resume = new ResumeState(options.resumeFrom(), options.resumePosition());
     this.reconnects = new Reconnects(options);
     WebSocketClientOptions socketOptions =
         new WebSocketClientOptions()
@@ -210,22 +214,36 @@ public final class UshsClient implements Conversation.Owner {
     return state;
   }
 
-  /** The id of the last event delivered: where the next connection resumes. */
+  /**
+   * The id of the last event delivered (or the configured resume id before any): sent as {@code
+   * Last-Event-ID} by the next connection. Read it from a listener, or accept a stale value.
+   */
   public String lastEventId() {
-    return lastEventId;
+    return resume.lastEventId();
+  }
+
+  /**
+   * The position of the last event delivered (or the configured one before any), null when unknown:
+   * sent as {@code Last-Event-Position} by the next connection. Store it with {@link
+   * #lastEventId()} to resume a later client with {@link ClientOptions.Builder#resumeFrom(String,
+   * EventPosition)}.
+   */
+  public EventPosition lastPosition() {
+    return resume.lastPosition();
   }
 
   private void open() {
     URI endpoint = reconnects.endpoint();
     SubscriptionLog.Plan plan = subscriptions.plan();
     queried = plan.query();
+    resumedFrom = resume.point();
     ClientWebSocket ws = sockets.webSocket();
-    Conversation current = new Conversation(ws, this, lastEventId != null);
+    Conversation current = new Conversation(ws, callbacks, !resumedFrom.isEmpty());
     conversation = current;
     changeState(ConnectionState.CONNECTING, null, null, null);
     try {
       ws.connect(
-              ConnectRequest.options(endpoint, credentials, queried, lastEventId)
+              ConnectRequest.options(endpoint, credentials, queried, resumedFrom)
                   .setConnectTimeout(options.connectTimeout().toMillis()))
           .onSuccess(opened -> restore(current))
           .onFailure(failure -> current.end(null, String.valueOf(failure.getMessage())));
@@ -235,7 +253,10 @@ public final class UshsClient implements Conversation.Owner {
     }
   }
 
-  /** Re-sends the subscriptions the query did not carry; answers who waited for them. */
+  /**
+   * Re-sends the subscriptions the query did not carry, each subscribe with the connection's resume
+   * point so that it gets what it missed too; answers who waited for them.
+   */
   private void restore(Conversation current) {
     SubscriptionLog.Plan plan = subscriptions.plan();
     List<JsonObject> commands = new ArrayList<>();
@@ -246,6 +267,7 @@ public final class UshsClient implements Conversation.Owner {
       commands.add(plan.query().toCommand());
     }
     commands.addAll(plan.commands());
+    commands.replaceAll(this::withResumePoint);
     List<Promise<Void>> waiting = awaitingRestore;
     awaitingRestore = new ArrayList<>();
     current
@@ -262,8 +284,13 @@ public final class UshsClient implements Conversation.Owner {
             });
   }
 
-  @Override
-  public void accepted(Conversation current) {
+  private JsonObject withResumePoint(JsonObject command) {
+    return "subscribe".equals(command.getString("command")) && !resumedFrom.isEmpty()
+        ? resumedFrom.addTo(command)
+        : command;
+  }
+
+  private void accepted(Conversation current) {
     reconnects.accepted();
     changeState(
         current.isResuming() ? ConnectionState.RESUMING : ConnectionState.CONNECTED,
@@ -273,43 +300,32 @@ public final class UshsClient implements Conversation.Owner {
     firstAccept.tryComplete();
   }
 
-  @Override
-  public void event(JsonObject json) {
+  private void event(JsonObject json) {
     UshsEvent event;
     try {
       event = UshsEvent.of(json);
     } catch (IllegalArgumentException e) {
       return;
     }
-    if (event.sequence() <= lastSequence) {
-      return;
+    if (resume.admit(event)) {
+      Listeners.fire(listeners.events, event);
     }
-    lastSequence = event.sequence();
-    lastEventId = event.id();
-    Listeners.fire(listeners.events, event);
   }
 
-  @Override
-  public void replay(JsonObject json) {
+  private void replay(JsonObject json) {
     boolean recovered = json.getBoolean("recovered", false);
-    if (!recovered) {
-      // the log no longer knows our position (new cluster, retention): sequences may restart
-      lastSequence = -1;
-    }
-    ReplayResult result = new ReplayResult(recovered, json.getInteger("count", 0), lastEventId);
+    String epoch = json.getValue("epoch") instanceof String e ? e : null;
+    boolean epochChanged = resume.replayed(epoch, recovered);
+    ReplayResult result =
+        new ReplayResult(
+            recovered, json.getInteger("count", 0), resume.lastEventId(), epoch, epochChanged);
     if (state == ConnectionState.RESUMING) {
       changeState(ConnectionState.CONNECTED, null, null, null);
     }
     Listeners.fire(listeners.replays, result);
   }
 
-  @Override
-  public void error(UshsError error) {
-    Listeners.fire(listeners.errors, error);
-  }
-
-  @Override
-  public void closed(Conversation ended, Integer code, String reason) {
+  private void closed(Conversation ended, Integer code, String reason) {
     if (conversation != ended) {
       return;
     }
@@ -347,5 +363,33 @@ public final class UshsClient implements Conversation.Owner {
     Promise<T> promise = Promise.promise();
     context.runOnContext(v -> action.get().onComplete(promise));
     return promise.future();
+  }
+
+  /** What the connections report; private so that applications cannot inject events. */
+  private final class Callbacks implements Conversation.Owner {
+    @Override
+    public void accepted(Conversation current) {
+      UshsClient.this.accepted(current);
+    }
+
+    @Override
+    public void event(JsonObject json) {
+      UshsClient.this.event(json);
+    }
+
+    @Override
+    public void replay(JsonObject json) {
+      UshsClient.this.replay(json);
+    }
+
+    @Override
+    public void error(UshsError error) {
+      Listeners.fire(listeners.errors, error);
+    }
+
+    @Override
+    public void closed(Conversation ended, Integer code, String reason) {
+      UshsClient.this.closed(ended, code, reason);
+    }
   }
 }

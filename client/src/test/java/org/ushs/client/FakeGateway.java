@@ -19,7 +19,12 @@ import java.util.function.Consumer;
 final class FakeGateway implements AutoCloseable {
 
   /** One accepted connection as the test sees it. */
-  record Connection(ServerWebSocket ws, String uri, String authorization, String lastEventId) {
+  record Connection(
+      ServerWebSocket ws,
+      String uri,
+      String authorization,
+      String lastEventId,
+      String lastEventPosition) {
     void send(JsonObject json) {
       ws.writeTextMessage(json.encode());
     }
@@ -44,7 +49,8 @@ final class FakeGateway implements AutoCloseable {
                           ws,
                           ws.uri(),
                           ws.headers().get("Authorization"),
-                          ws.headers().get("Last-Event-ID"));
+                          ws.headers().get("Last-Event-ID"),
+                          ws.headers().get("Last-Event-Position"));
                   ws.textMessageHandler(text -> answer(connection, new JsonObject(text)));
                   connections.add(connection);
                   onConnect.accept(connection);
@@ -102,6 +108,12 @@ final class FakeGateway implements AutoCloseable {
     }
   }
 
+  /** An event of the given log epoch. */
+  static JsonObject event(String id, String epoch, long sequence) {
+    return event(id, sequence).put("epoch", epoch);
+  }
+
+  /** An event as a server without epochs sends it. */
   static JsonObject event(String id, long sequence) {
     return new JsonObject()
         .put("specversion", "1.0")
