@@ -138,7 +138,8 @@ function connection(options) {
 }
 
 test('client: an event of another epoch is delivered, and the resume sends its position', async () => {
-  const { client, seen } = connection({ subscribe: ['error'], severity: ['critical'] });
+  const epochs = [];
+  const { client, seen } = connection({ subscribe: ['error'], severity: ['critical'], onEpoch: (e) => epochs.push(e) });
   await until(() => seen.states.includes('connected'), 'connected');
   const first = FakeSocket.opened[0];
   assert.equal(first.url.searchParams.get('lastPosition'), null);
@@ -146,6 +147,7 @@ test('client: an event of another epoch is delivered, and the resume sends its p
   [['e-1', 'e1', 10], ['e-2', 'e1', 11], ['e-2', 'e1', 11], ['n-0', 'e2', 0], ['n-1', 'e2', 1], ['n-0', 'e2', 0]]
     .forEach(([id, epoch, seq]) => first.receive(event(id, epoch, seq)));
   assert.deepEqual(seen.events, ['e-1', 'e-2', 'n-0', 'n-1']);
+  assert.deepEqual(epochs, [{ epoch: 'e2', previous: 'e1' }]);
   assert.equal(client.lastPosition, 'e2:1');
   first.close(4005, 'server error');
   await until(() => FakeSocket.opened.length === 2 && FakeSocket.opened[1].sent.length === 2, 'reconnect');
@@ -162,7 +164,8 @@ test('client: an event of another epoch is delivered, and the resume sends its p
 });
 
 test('client: a replay of another epoch starts the comparison over', async () => {
-  const { client, seen } = connection({ subscribe: ['*'], lastEventId: 'e-7', lastPosition: 'e1:7' });
+  const epochs = [];
+  const { client, seen } = connection({ subscribe: ['*'], lastEventId: 'e-7', lastPosition: 'e1:7', onEpoch: (e) => epochs.push(e) });
   await until(() => seen.states.includes('resuming'), 'resuming');
   const socket = FakeSocket.opened[0];
   assert.equal(socket.url.searchParams.get('lastPosition'), 'e1:7');
@@ -170,9 +173,22 @@ test('client: a replay of another epoch starts the comparison over', async () =>
   socket.receive(event('e-5', 'e1', 5));
   socket.receive({ type: 'replay', recovered: false, count: 0, epoch: 'e2' });
   assert.deepEqual(seen.replays, [{ recovered: false, count: 0, epoch: 'e2', epochChanged: true }]);
+  assert.deepEqual(epochs, [{ epoch: 'e2', previous: 'e1' }]);
   socket.receive(event('n-0', 'e2', 0));
   socket.receive(event('n-1', 'e2', 1));
   assert.deepEqual(seen.events, ['n-0', 'n-1'], 'e-5 was a duplicate; n-0 and n-1 are not');
   assert.equal(client.lastPosition, 'e2:1');
+  client.close();
+});
+
+test('client: a gap reaches onGap before the next event', async () => {
+  const order = [];
+  const { client, seen } = connection({ subscribe: ['*'], onEvent: (e) => order.push(e.id), onGap: (g) => order.push(g) });
+  await until(() => seen.states.includes('connected'), 'connected');
+  const socket = FakeSocket.opened[0];
+  socket.receive(event('e-119', 'e1', 119));
+  socket.receive({ type: 'gap', epoch: 'e1', from: '120', to: '180', count: 61, reason: 'retention' });
+  socket.receive(event('e-181', 'e1', 181));
+  assert.deepEqual(order, ['e-119', { epoch: 'e1', from: '120', to: '180', count: 61, reason: 'retention' }, 'e-181']);
   client.close();
 });

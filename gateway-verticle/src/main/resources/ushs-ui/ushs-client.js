@@ -128,6 +128,9 @@ const REPLIES = { subscribe: 'subscribed', unsubscribe: 'unsubscribed', refresh:
  * `lastEventId` and `lastPosition` ("<epoch>:<sequence>"; resume point of the first connection),
  * callbacks `onEvent(event)`, `onState({state, code, reason, retryInMs, url})`,
  * `onReplay({recovered, count, epoch, epochChanged})` (epochChanged: the log started over),
+ * `onGap({epoch, from, to, count, reason})` (events this client will not receive, announced
+ * before the next event: reason retention, shed, overflow or unavailable), `onEpoch({epoch,
+ * previous})` (the log started over: sequences start again, lower, in the new epoch),
  * `onError(error)`, and `backoff: {initialMs, maxMs}`. States: connecting (until the server
  * answers the first ping), resuming (until the replay answer), connected, disconnected, stopped.
  * Connects at once unless `autoConnect: false` (then call connect()).
@@ -274,9 +277,16 @@ export class UshsClient {
     if (json.specversion) return this.onEvent(json);
     if (json.type === 'replay') {
       this.resuming = false;
+      const previous = this.resume.epoch;
       const epochChanged = this.resume.replayed(json.epoch, json.recovered);
+      if (epochChanged) this.emit('onEpoch', { epoch: json.epoch, previous });
       this.emit('onReplay', { recovered: json.recovered, count: json.count, epoch: json.epoch, epochChanged });
       if (this.accepted) this.setState('connected', { url: this.state.url });
+      return;
+    }
+    if (json.type === 'gap') {
+      const { epoch, from, to, count, reason } = json;
+      this.emit('onGap', { epoch, from, to, count, reason });
       return;
     }
     if (json.type === 'error') {
@@ -293,7 +303,12 @@ export class UshsClient {
   }
 
   onEvent(event) {
-    if (this.resume.admit(event)) this.emit('onEvent', event);
+    const previous = this.resume.epoch;
+    if (!this.resume.admit(event)) return;
+    if (previous != null && this.resume.epoch !== previous) {
+      this.emit('onEpoch', { epoch: this.resume.epoch, previous });
+    }
+    this.emit('onEvent', event);
   }
 
   ended(code, reason) {

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.ushs.client.ClientOptions;
 import org.ushs.client.ConnectionState;
+import org.ushs.client.Gap;
 import org.ushs.client.StateChange;
 import org.ushs.client.Subscription;
 import org.ushs.client.UshsClient;
@@ -116,6 +117,11 @@ final class TailCommand implements Callable<Integer> {
                         + ": events may have been missed");
               }
             })
+        .onGap(
+            gap -> {
+              err.println(warning(gap));
+              err.flush();
+            })
         .onError(error -> err.println("ushs: server error " + error))
         .onStateChange(change -> onState(change, err, exit));
     Thread hook = new Thread(() -> exit.complete(ExitCodes.OK), "ushs-tail-stop");
@@ -130,6 +136,13 @@ final class TailCommand implements Callable<Integer> {
       // the JVM is already exiting (Ctrl-C): nothing left to unregister
     }
     return code;
+  }
+
+  /** The stderr line for a gap: {@code ushs: warning: missed events 120..180 (61, retention)}. */
+  static String warning(Gap gap) {
+    String range =
+        gap.from() == gap.to() ? "event " + gap.from() : "events " + gap.from() + ".." + gap.to();
+    return "ushs: warning: missed " + range + " (" + gap.count() + ", " + gap.reason() + ")";
   }
 
   private Subscription subscription() {

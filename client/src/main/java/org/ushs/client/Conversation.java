@@ -25,6 +25,8 @@ final class Conversation {
 
     void replay(JsonObject json);
 
+    void gap(JsonObject json);
+
     void error(UshsError error);
 
     void closed(Conversation conversation, Integer code, String reason);
@@ -98,6 +100,7 @@ final class Conversation {
     String type = json.getString("type", "");
     switch (type) {
       case "replay" -> owner.replay(json);
+      case "gap" -> owner.gap(json);
       case "error" -> onError(UshsError.of(json));
       case "pong", "subscribed", "unsubscribed", "refreshed" -> onReply(type, json);
       default -> {

@@ -98,6 +98,16 @@ public final class UshsClient {
   }
 
   /**
+   * Each announced loss: events this client should have received and will not (a replay overtaken
+   * by retention, a live gap past retention, events shed because the client reads too slowly).
+   * Called before the event that follows the gap.
+   */
+  public UshsClient onGap(Consumer<Gap> listener) {
+    listeners.gaps.add(listener);
+    return this;
+  }
+
+  /**
    * Starts connecting. The future completes when the server first accepts the connection, and fails
    * only if the client stops before that (credentials refused, attempt limit, close).
    */
@@ -380,6 +390,15 @@ public final class UshsClient {
     @Override
     public void replay(JsonObject json) {
       UshsClient.this.replay(json);
+    }
+
+    @Override
+    public void gap(JsonObject json) {
+      try {
+        Listeners.fire(listeners.gaps, Gap.of(json));
+      } catch (IllegalArgumentException malformed) {
+        // a gap without a readable range: nothing an application could act on
+      }
     }
 
     @Override

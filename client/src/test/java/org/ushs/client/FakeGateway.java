@@ -89,9 +89,9 @@ final class FakeGateway implements AutoCloseable {
 
   static <T> T poll(LinkedBlockingQueue<T> queue) {
     try {
-      T item = queue.poll(10, TimeUnit.SECONDS);
+      T item = queue.poll(30, TimeUnit.SECONDS);
       if (item == null) {
-        throw new AssertionError("nothing within 10 s");
+        throw new AssertionError("nothing within 30 s");
       }
       return item;
     } catch (InterruptedException e) {
@@ -102,7 +102,7 @@ final class FakeGateway implements AutoCloseable {
 
   static <T> T await(CompletableFuture<T> future) {
     try {
-      return future.get(10, TimeUnit.SECONDS);
+      return future.get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new AssertionError("did not complete: " + e, e);
     }

@@ -35,6 +35,7 @@ class UshsClientTest {
   private final LinkedBlockingQueue<StateChange> states = new LinkedBlockingQueue<>();
   private final LinkedBlockingQueue<ReplayResult> replays = new LinkedBlockingQueue<>();
   private final LinkedBlockingQueue<UshsError> errors = new LinkedBlockingQueue<>();
+  private final LinkedBlockingQueue<Gap> gaps = new LinkedBlockingQueue<>();
   private UshsClient client;
 
   @AfterEach
@@ -51,7 +52,8 @@ class UshsClientTest {
             .onEvent(events::add)
             .onStateChange(states::add)
             .onReplay(replays::add)
-            .onError(errors::add);
+            .onError(errors::add)
+            .onGap(gaps::add);
     return client;
   }
 
@@ -196,6 +198,29 @@ class UshsClientTest {
     connection.send(event("n-1", NEW_EPOCH, 1));
     assertEquals(List.of("n-0", "n-1"), ids(2), "e-5 was a duplicate; n-0 and n-1 are not");
     assertEquals(new EventPosition(NEW_EPOCH, 1), client.lastPosition());
+  }
+
+  @Test
+  void aGapReachesOnGapBeforeTheNextEvent() {
+    FakeGateway gateway = new FakeGateway(vertx, c -> {});
+    List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+    client(ClientOptions.builder().endpoint(gateway.url()).subscription(Subscription.of("*")));
+    client.onGap(gap -> order.add("gap")).onEvent(event -> order.add(event.id()));
+    await(client.connect().toCompletionStage().toCompletableFuture());
+    FakeGateway.Connection connection = gateway.nextConnection();
+    connection.send(event("e-1", OLD_EPOCH, 119));
+    connection.send(
+        new JsonObject()
+            .put("type", "gap")
+            .put("epoch", OLD_EPOCH)
+            .put("from", "120")
+            .put("to", "180")
+            .put("count", 61)
+            .put("reason", "retention"));
+    connection.send(event("e-181", OLD_EPOCH, 181));
+    assertEquals(new Gap(OLD_EPOCH, 120, 180, 61, "retention"), poll(gaps));
+    assertEquals(List.of("e-1", "e-181"), ids(2));
+    assertEquals(List.of("e-1", "gap", "e-181"), order);
   }
 
   private List<String> ids(int count) {
