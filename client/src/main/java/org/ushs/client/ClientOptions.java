@@ -29,7 +29,7 @@ import java.util.function.DoubleSupplier;
  */
 public record ClientOptions(
     List<URI> endpoints,
-    Credentials credentials,
+    ClientCredentials credentials,
     Subscription subscription,
     String resumeFrom,
     EventPosition resumePosition,
@@ -46,7 +46,7 @@ public record ClientOptions(
     }
     endpoints = List.copyOf(endpoints);
     endpoints.forEach(ConnectRequest::check);
-    credentials = credentials == null ? new Credentials.None() : credentials;
+    credentials = credentials == null ? new ClientCredentials.None() : credentials;
   }
 
   public static Builder builder() {
@@ -56,7 +56,7 @@ public record ClientOptions(
   /** A builder with the defaults: 1–60 s backoff, no attempt limit, 10 s connect timeout. */
   public static final class Builder {
     private final List<URI> endpoints = new ArrayList<>();
-    private Credentials credentials = new Credentials.None();
+    private ClientCredentials credentials = new ClientCredentials.None();
     private Subscription subscription;
     private String resumeFrom;
     private EventPosition resumePosition;
@@ -73,21 +73,21 @@ public record ClientOptions(
       return this;
     }
 
-    public Builder credentials(Credentials credentials) {
+    public Builder credentials(ClientCredentials credentials) {
       this.credentials = credentials;
       return this;
     }
 
     public Builder bearer(String token) {
-      return credentials(new Credentials.Bearer(token));
+      return credentials(new ClientCredentials.Bearer(token));
     }
 
     public Builder apiKey(String key) {
-      return credentials(new Credentials.ApiKey(key));
+      return credentials(new ClientCredentials.ApiKey(key));
     }
 
     public Builder accessToken(String token) {
-      return credentials(new Credentials.AccessToken(token));
+      return credentials(new ClientCredentials.AccessToken(token));
     }
 
     public Builder subscription(Subscription subscription) {

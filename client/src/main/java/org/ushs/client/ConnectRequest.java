@@ -27,7 +27,7 @@ final class ConnectRequest {
    * @param resume where to resume
    */
   static WebSocketConnectOptions options(
-      URI endpoint, Credentials credentials, Subscription first, ResumePoint resume) {
+      URI endpoint, ClientCredentials credentials, Subscription first, ResumePoint resume) {
     boolean tls = check(endpoint);
     int port = endpoint.getPort() > 0 ? endpoint.getPort() : tls ? 443 : 80;
     String path =
@@ -40,7 +40,7 @@ final class ConnectRequest {
             .setPort(port)
             .setSsl(tls)
             .setURI(path + query(endpoint.getRawQuery(), credentials, first));
-    if (credentials instanceof Credentials.Bearer bearer) {
+    if (credentials instanceof ClientCredentials.Bearer bearer) {
       options.addHeader("Authorization", "Bearer " + bearer.token());
     }
     if (resume.position() != null) {
@@ -68,14 +68,14 @@ final class ConnectRequest {
     return tls;
   }
 
-  private static String query(String existing, Credentials credentials, Subscription first) {
+  private static String query(String existing, ClientCredentials credentials, Subscription first) {
     Map<String, String> params = new LinkedHashMap<>();
     if (first != null) {
       params.putAll(first.toQuery());
     }
-    if (credentials instanceof Credentials.ApiKey key) {
+    if (credentials instanceof ClientCredentials.ApiKey key) {
       params.put("apikey", key.key());
-    } else if (credentials instanceof Credentials.AccessToken token) {
+    } else if (credentials instanceof ClientCredentials.AccessToken token) {
       params.put("access_token", token.token());
     }
     String added =

@@ -9,7 +9,6 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,12 +40,13 @@ public final class UshsClient {
   private final Promise<Void> stoppedPromise = Promise.promise();
   private final Reconnects reconnects;
   private List<Promise<Void>> awaitingRestore = new ArrayList<>();
-  private Credentials credentials;
+  private ClientCredentials credentials;
   private final ResumeState resume;
   private final Conversation.Owner callbacks = new Callbacks();
   private Conversation conversation;
   private Subscription queried;
   private ResumePoint resumedFrom = ResumePoint.NONE;
+  private URI attempted;
   private ConnectionState state = ConnectionState.DISCONNECTED;
   private boolean started;
   private boolean stopping;
@@ -58,6 +58,7 @@ public final class UshsClient {
     this.credentials = options.credentials();
     this.resume = new ResumeState(options.resumeFrom(), options.resumePosition());
     this.reconnects = new Reconnects(options);
+    this.attempted = reconnects.endpoint();
     WebSocketClientOptions socketOptions =
         new WebSocketClientOptions()
             .setMaxFrameSize(4 * 1024 * 1024)
@@ -250,13 +251,14 @@ public final class UshsClient {
     ClientWebSocket ws = sockets.webSocket();
     Conversation current = new Conversation(ws, callbacks, !resumedFrom.isEmpty());
     conversation = current;
-    changeState(ConnectionState.CONNECTING, null, null, null);
+    attempted = endpoint;
+    changeState(ConnectionState.CONNECTING, null, null);
     try {
       ws.connect(
               ConnectRequest.options(endpoint, credentials, queried, resumedFrom)
                   .setConnectTimeout(options.connectTimeout().toMillis()))
           .onSuccess(opened -> restore(current))
-          .onFailure(failure -> current.end(null, String.valueOf(failure.getMessage())));
+          .onFailure(failure -> current.end(null, Conversation.failure(failure)));
     } catch (RuntimeException e) {
       conversation = null;
       stop(null, "cannot connect to " + endpoint + ": " + e.getMessage());
@@ -303,10 +305,7 @@ public final class UshsClient {
   private void accepted(Conversation current) {
     reconnects.accepted();
     changeState(
-        current.isResuming() ? ConnectionState.RESUMING : ConnectionState.CONNECTED,
-        null,
-        null,
-        null);
+        current.isResuming() ? ConnectionState.RESUMING : ConnectionState.CONNECTED, null, null);
     firstAccept.tryComplete();
   }
 
@@ -330,7 +329,7 @@ public final class UshsClient {
         new ReplayResult(
             recovered, json.getInteger("count", 0), resume.lastEventId(), epoch, epochChanged);
     if (state == ConnectionState.RESUMING) {
-      changeState(ConnectionState.CONNECTED, null, null, null);
+      changeState(ConnectionState.CONNECTED, null, null);
     }
     Listeners.fire(listeners.replays, result);
   }
@@ -349,13 +348,16 @@ public final class UshsClient {
       stop(code, next.reason());
       return;
     }
-    changeState(ConnectionState.DISCONNECTED, code, reason, next.delay());
+    state = ConnectionState.DISCONNECTED;
+    Listeners.fire(
+        listeners.states,
+        new StateChange(state, attempted, code, reason, next.delay(), reconnects.endpoint()));
     reconnects.schedule(vertx, next.delay(), this::open);
   }
 
   private void stop(Integer code, String reason) {
     stopping = true;
-    changeState(ConnectionState.STOPPED, code, reason, null);
+    changeState(ConnectionState.STOPPED, code, reason);
     UshsException failure = new UshsException(code == null ? 0 : code, reason);
     firstAccept.tryFail(failure);
     awaitingRestore.forEach(p -> p.tryFail(failure));
@@ -363,10 +365,9 @@ public final class UshsClient {
     stoppedPromise.tryComplete();
   }
 
-  private void changeState(ConnectionState next, Integer code, String reason, Duration retryIn) {
+  private void changeState(ConnectionState next, Integer code, String reason) {
     state = next;
-    Listeners.fire(
-        listeners.states, new StateChange(next, reconnects.endpoint(), code, reason, retryIn));
+    Listeners.fire(listeners.states, new StateChange(next, attempted, code, reason, null, null));
   }
 
   private <T> Future<T> onContext(Supplier<Future<T>> action) {

@@ -34,15 +34,15 @@ class ConnectRequestTest {
     assertEquals(uri, options.getURI());
   }
 
-  private static Credentials credentials(String spec) {
+  private static ClientCredentials credentials(String spec) {
     if (spec == null) {
-      return new Credentials.None();
+      return new ClientCredentials.None();
     }
     String value = spec.substring(spec.indexOf(':') + 1);
     return switch (spec.substring(0, spec.indexOf(':'))) {
-      case "apikey" -> new Credentials.ApiKey(value);
-      case "access" -> new Credentials.AccessToken(value);
-      default -> new Credentials.Bearer(value);
+      case "apikey" -> new ClientCredentials.ApiKey(value);
+      case "access" -> new ClientCredentials.AccessToken(value);
+      default -> new ClientCredentials.Bearer(value);
     };
   }
 
@@ -77,6 +77,6 @@ class ConnectRequestTest {
         IllegalArgumentException.class,
         () ->
             ConnectRequest.options(
-                URI.create(url), new Credentials.None(), null, ResumePoint.NONE));
+                URI.create(url), new ClientCredentials.None(), null, ResumePoint.NONE));
   }
 }

@@ -265,8 +265,30 @@ class UshsClientTest {
     onA.close(1001, "going away");
     StateChange lost = awaitState(ConnectionState.DISCONNECTED);
     assertEquals(Duration.ZERO, lost.retryIn());
+    assertEquals(a.url(), lost.endpoint().toString(), "the reason is paired with its endpoint");
+    assertEquals("going away", lost.reason());
+    assertEquals(b.url(), lost.nextEndpoint().toString());
     FakeGateway.Connection onB = b.nextConnection();
     assertEquals("e-5", onB.lastEventId());
+  }
+
+  @Test
+  void eachDisconnectNamesItsOwnEndpointAndError() {
+    FakeGateway a = new FakeGateway(vertx, c -> c.close(4005, "a failed"));
+    String nothing = "ws://127.0.0.1:1/ushs/v1/ws";
+    client(ClientOptions.builder().endpoint(a.url()).endpoint(nothing).maxAttempts(2));
+    client.connect();
+    StateChange first = awaitState(ConnectionState.DISCONNECTED);
+    assertEquals(a.url(), first.endpoint().toString());
+    assertEquals(4005, first.closeCode());
+    assertEquals("a failed", first.reason());
+    assertEquals(nothing, first.nextEndpoint().toString());
+    StateChange stopped = awaitState(ConnectionState.STOPPED);
+    assertEquals(nothing, stopped.endpoint().toString());
+    assertNull(stopped.closeCode());
+    assertFalse(stopped.reason().contains("a failed"), stopped.reason());
+    assertTrue(stopped.reason().startsWith("gave up after 2 attempts: "), stopped.reason());
+    assertFalse(stopped.reason().endsWith(": "), "the refused connection's own error");
   }
 
   @Test
