@@ -42,6 +42,7 @@ public final class UshsClient {
   private List<Promise<Void>> awaitingRestore = new ArrayList<>();
   private ClientCredentials credentials;
   private final ResumeState resume;
+  private final Delivery delivery;
   private final Conversation.Owner callbacks = new Callbacks();
   private Conversation conversation;
   private Subscription queried;
@@ -57,6 +58,7 @@ public final class UshsClient {
     this.options = options;
     this.credentials = options.credentials();
     this.resume = new ResumeState(options.resumeFrom(), options.resumePosition());
+    this.delivery = new Delivery(listeners, resume);
     this.reconnects = new Reconnects(options);
     this.attempted = reconnects.endpoint();
     WebSocketClientOptions socketOptions =
@@ -309,31 +311,6 @@ public final class UshsClient {
     firstAccept.tryComplete();
   }
 
-  private void event(JsonObject json) {
-    UshsEvent event;
-    try {
-      event = UshsEvent.of(json);
-    } catch (IllegalArgumentException e) {
-      return;
-    }
-    if (resume.admit(event)) {
-      Listeners.fire(listeners.events, event);
-    }
-  }
-
-  private void replay(JsonObject json) {
-    boolean recovered = json.getBoolean("recovered", false);
-    String epoch = json.getValue("epoch") instanceof String e ? e : null;
-    boolean epochChanged = resume.replayed(epoch, recovered);
-    ReplayResult result =
-        new ReplayResult(
-            recovered, json.getInteger("count", 0), resume.lastEventId(), epoch, epochChanged);
-    if (state == ConnectionState.RESUMING) {
-      changeState(ConnectionState.CONNECTED, null, null);
-    }
-    Listeners.fire(listeners.replays, result);
-  }
-
   private void closed(Conversation ended, Integer code, String reason) {
     if (conversation != ended) {
       return;
@@ -385,26 +362,25 @@ public final class UshsClient {
 
     @Override
     public void event(JsonObject json) {
-      UshsClient.this.event(json);
+      delivery.event(json);
     }
 
     @Override
     public void replay(JsonObject json) {
-      UshsClient.this.replay(json);
+      if (state == ConnectionState.RESUMING) {
+        changeState(ConnectionState.CONNECTED, null, null);
+      }
+      delivery.replay(json);
     }
 
     @Override
     public void gap(JsonObject json) {
-      try {
-        Listeners.fire(listeners.gaps, Gap.of(json));
-      } catch (IllegalArgumentException malformed) {
-        // a gap without a readable range: nothing an application could act on
-      }
+      delivery.gap(json);
     }
 
     @Override
     public void error(UshsError error) {
-      Listeners.fire(listeners.errors, error);
+      delivery.error(error);
     }
 
     @Override
