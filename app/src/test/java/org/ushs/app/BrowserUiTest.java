@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * the deployment's progress. A second page opened with {@code ?from=earliest} shows the retained
  * history.
  */
+@Tag("browser")
 class BrowserUiTest {
 
   private static final Map<String, String> UI = Map.of("USHS_UI", "true");
