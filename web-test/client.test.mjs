@@ -1,8 +1,10 @@
-// Pure parts of ushs-client.js (node --test web-test/); the connection itself is tested in
-// Chromium by BrowserUiTest.
+// ushs-client.js under node --test (web-test/): its pure parts, and the client against a scripted
+// WebSocket (FakeSocket); the page and the client in Chromium against real nodes: BrowserUiTest.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { backoffDelay, closeAction, connectUrl, protocols, retryAfterMs } from '../web/ushs-client.js';
+import {
+  backoffDelay, closeAction, connectUrl, protocols, ResumeState, retryAfterMs, toCommand, UshsClient,
+} from '../web/ushs-client.js';
 
 test('backoff ceilings double from 1 s to 60 s, scaled by the random draw', () => {
   const top = () => 0.999999;
@@ -38,4 +40,155 @@ test('connect URL: first subscription, resume point, token only when asked', () 
   assert.equal(query.searchParams.get('access_token'), 't');
   assert.deepEqual(protocols('t', false), ['ushs.bearer.t', 'cloudevents.json']);
   assert.deepEqual(protocols('t', true), ['cloudevents.json']);
+});
+
+test('connect URL: the position form and the id', () => {
+  const url = new URL(connectUrl('ws://h:1/ushs/v1/ws', { lastEventId: 'e-9', lastPosition: 'e1:9' }));
+  assert.equal(url.searchParams.get('lastPosition'), 'e1:9');
+  assert.equal(url.searchParams.get('lastEventId'), 'e-9');
+});
+
+function event(id, epoch, sequence) {
+  const json = { specversion: '1.0', id, source: '/t', type: 'org.ushs.error.detected', sequence: String(sequence) };
+  if (epoch != null) json.epoch = epoch;
+  return json;
+}
+
+test('resume state: duplicates within an epoch only; another epoch starts over', () => {
+  const state = new ResumeState();
+  const steps = [['a', 'e1', 5], ['b', 'e1', 5], ['c', 'e1', 4], ['d', 'e1', 6], ['e', 'e2', 0], ['f', 'e2', 0], ['g', 'e2', 1]];
+  const delivered = steps.filter(([id, epoch, seq]) => state.admit(event(id, epoch, seq))).map(([id]) => id);
+  assert.deepEqual(delivered, ['a', 'd', 'e', 'g']);
+  assert.deepEqual(state.point(), { lastEventId: 'g', lastPosition: 'e2:1' });
+  assert.equal(state.replayed('e2', true), false);
+  assert.equal(state.replayed('e3', false), true);
+  assert.ok(state.admit(event('h', 'e3', 0)));
+  const legacy = new ResumeState();
+  assert.ok(legacy.admit(event('x', null, 9)));
+  assert.equal(legacy.admit(event('y', null, 9)), false);
+  legacy.replayed(undefined, false);
+  assert.ok(legacy.admit(event('z', null, 0)), 'recovered:false without epoch: sequences may restart');
+  assert.equal(legacy.point().lastPosition, null);
+});
+
+test('restored subscribe commands carry the resume point', () => {
+  const op = { eventTypes: ['error'], filters: { severity: ['critical'] } };
+  assert.deepEqual(toCommand(op, { lastEventId: 'e-1', lastPosition: 'e1:4' }),
+    { command: 'subscribe', eventTypes: ['error'], filters: op.filters, lastPosition: 'e1:4', lastEventId: 'e-1' });
+  assert.deepEqual(toCommand(op, { lastEventId: null, lastPosition: null }),
+    { command: 'subscribe', eventTypes: ['error'], filters: op.filters });
+  assert.deepEqual(toCommand({ unsubscribe: ['patch'] }, { lastEventId: 'e-1' }),
+    { command: 'unsubscribe', eventTypes: ['patch'] });
+});
+
+/** A scripted WebSocket: answers commands as the gateway does and records what the client sent. */
+class FakeSocket {
+  static opened = [];
+
+  constructor(url, protocols) {
+    this.url = new URL(url);
+    this.protocols = protocols;
+    this.readyState = 0;
+    this.sent = [];
+    FakeSocket.opened.push(this);
+    setTimeout(() => {
+      this.readyState = 1;
+      this.onopen();
+    }, 0);
+  }
+
+  send(text) {
+    const command = JSON.parse(text);
+    this.sent.push(command);
+    const replies = { ping: { type: 'pong', timestamp: new Date().toISOString() }, subscribe: { type: 'subscribed' } };
+    setTimeout(() => this.receive(replies[command.command]), 0);
+  }
+
+  receive(json) {
+    this.onmessage({ data: JSON.stringify(json) });
+  }
+
+  close(code = 1000, reason = '') {
+    if (this.readyState === 3) return;
+    this.readyState = 3;
+    setTimeout(() => this.onclose({ code, reason }), 0);
+  }
+}
+
+async function until(condition, what) {
+  for (let i = 0; i < 400 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  assert.ok(condition(), 'timed out waiting for ' + what);
+}
+
+function connection(options) {
+  globalThis.WebSocket = FakeSocket;
+  FakeSocket.opened = [];
+  const seen = { events: [], replays: [], gaps: [], states: [] };
+  const client = new UshsClient({
+    url: 'ws://h:1/ushs/v1/ws',
+    token: 't',
+    backoff: { initialMs: 1, maxMs: 1 },
+    onEvent: (e) => seen.events.push(e.id),
+    onReplay: (r) => seen.replays.push(r),
+    onGap: (g) => seen.gaps.push(g),
+    onState: (s) => seen.states.push(s.state),
+    ...options,
+  });
+  return { client, seen };
+}
+
+test('client: an event of another epoch is delivered, and the resume sends its position', async () => {
+  const epochs = [];
+  const { client, seen } = connection({ subscribe: ['error'], severity: ['critical'], onEpoch: (e) => epochs.push(e) });
+  await until(() => seen.states.includes('connected'), 'connected');
+  const first = FakeSocket.opened[0];
+  assert.equal(first.url.searchParams.get('lastPosition'), null);
+  assert.equal(first.sent[1].lastPosition, undefined, 'no resume point on a fresh start');
+  [['e-1', 'e1', 10], ['e-2', 'e1', 11], ['e-2', 'e1', 11], ['n-0', 'e2', 0], ['n-1', 'e2', 1], ['n-0', 'e2', 0]]
+    .forEach(([id, epoch, seq]) => first.receive(event(id, epoch, seq)));
+  assert.deepEqual(seen.events, ['e-1', 'e-2', 'n-0', 'n-1']);
+  assert.deepEqual(epochs, [{ epoch: 'e2', previous: 'e1' }]);
+  assert.equal(client.lastPosition, 'e2:1');
+  first.close(4005, 'server error');
+  await until(() => FakeSocket.opened.length === 2 && FakeSocket.opened[1].sent.length === 2, 'reconnect');
+  const again = FakeSocket.opened[1];
+  assert.equal(again.url.searchParams.get('lastPosition'), 'e2:1');
+  assert.equal(again.url.searchParams.get('lastEventId'), 'n-1');
+  assert.deepEqual(again.sent[1], {
+    command: 'subscribe', eventTypes: ['error'], filters: { severity: ['critical'] }, lastPosition: 'e2:1', lastEventId: 'n-1',
+  });
+  again.receive(event('n-1', 'e2', 1));
+  again.receive(event('n-2', 'e2', 2));
+  assert.deepEqual(seen.events.slice(4), ['n-2']);
+  client.close();
+});
+
+test('client: a replay of another epoch starts the comparison over', async () => {
+  const epochs = [];
+  const { client, seen } = connection({ subscribe: ['*'], lastEventId: 'e-7', lastPosition: 'e1:7', onEpoch: (e) => epochs.push(e) });
+  await until(() => seen.states.includes('resuming'), 'resuming');
+  const socket = FakeSocket.opened[0];
+  assert.equal(socket.url.searchParams.get('lastPosition'), 'e1:7');
+  assert.equal(socket.url.searchParams.get('lastEventId'), 'e-7');
+  socket.receive(event('e-5', 'e1', 5));
+  socket.receive({ type: 'replay', recovered: false, count: 0, epoch: 'e2' });
+  assert.deepEqual(seen.replays, [{ recovered: false, count: 0, epoch: 'e2', epochChanged: true }]);
+  assert.deepEqual(epochs, [{ epoch: 'e2', previous: 'e1' }]);
+  socket.receive(event('n-0', 'e2', 0));
+  socket.receive(event('n-1', 'e2', 1));
+  assert.deepEqual(seen.events, ['n-0', 'n-1'], 'e-5 was a duplicate; n-0 and n-1 are not');
+  assert.equal(client.lastPosition, 'e2:1');
+  client.close();
+});
+
+test('client: a gap reaches onGap before the next event', async () => {
+  const order = [];
+  const { client, seen } = connection({ subscribe: ['*'], onEvent: (e) => order.push(e.id), onGap: (g) => order.push(g) });
+  await until(() => seen.states.includes('connected'), 'connected');
+  const socket = FakeSocket.opened[0];
+  socket.receive(event('e-119', 'e1', 119));
+  socket.receive({ type: 'gap', epoch: 'e1', from: '120', to: '180', count: 61, reason: 'retention' });
+  socket.receive(event('e-181', 'e1', 181));
+  assert.deepEqual(order, ['e-119', { epoch: 'e1', from: '120', to: '180', count: 61, reason: 'retention' }, 'e-181']);
+  client.close();
 });

@@ -6,6 +6,8 @@
 //   <- SEE id[,id..]                  -> SEEN id[,id..] (rows top down, newest first)
 //   <- DOWN                           -> DISCONNECTED   (the page noticed its gateway is gone)
 //   <- RESUME id[,id..]               -> RESUMED recovered=<b> count=<n> progress=<p> rows=<ids>
+//   <- EARLIEST id[,id..]             -> HISTORY recovered=<b> rows=<ids>   (a second page opened
+//                                        with ?from=earliest shows the retained history)
 //   <- QUIT                           the script closes the browser and exits 0
 import { chromium } from 'playwright-core';
 import { createInterface } from 'node:readline';
@@ -22,11 +24,21 @@ async function next() {
 }
 
 async function rows(page) {
-  return page.$$eval('#events tr', (trs) => trs.map((tr) => tr.dataset.id).join(','));
+  return page.$$eval('#events tr[data-id]', (trs) => trs.map((tr) => tr.dataset.id).join(','));
 }
 
 async function waitRows(page, ids) {
   for (const id of ids) await page.waitForSelector(`#events tr[data-id="${id}"]`, WAIT);
+}
+
+/** A new page of the live view with `search`, once it shows the state connected. */
+async function open(search) {
+  const page = await browser.newPage();
+  page.on('console', (m) => process.stderr.write(`[page ${m.type()}] ${m.text()}\n`));
+  page.on('pageerror', (e) => process.stderr.write(`[page error] ${e}\n`));
+  await page.goto(`${process.env.USHS_UI_URL}${search}#token=${process.env.USHS_TOKEN}`, WAIT);
+  await page.waitForSelector('#state[data-state="connected"]', WAIT);
+  return page;
 }
 
 async function main() {
@@ -35,12 +47,7 @@ async function main() {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  const page = await browser.newPage();
-  page.on('console', (m) => process.stderr.write(`[page ${m.type()}] ${m.text()}\n`));
-  page.on('pageerror', (e) => process.stderr.write(`[page error] ${e}\n`));
-  const url = `${process.env.USHS_UI_URL}?backoffMaxMs=2000#token=${process.env.USHS_TOKEN}`;
-  await page.goto(url, WAIT);
-  await page.waitForSelector('#state[data-state="connected"]', WAIT);
+  const page = await open('?backoffMaxMs=2000');
   console.log('CONNECTED');
   for (;;) {
     const { command, ids } = await next();
@@ -57,6 +64,12 @@ async function main() {
       const replay = await page.$eval('#replay', (el) => ({ ...el.dataset }));
       const progress = await page.$eval('#deployment-bar', (el) => el.getAttribute('aria-valuenow'));
       console.log(`RESUMED recovered=${replay.recovered} count=${replay.count} progress=${progress} rows=${await rows(page)}`);
+    } else if (command === 'EARLIEST') {
+      const history = await open('?from=earliest');
+      await waitRows(history, ids);
+      await history.waitForSelector('#replay[data-recovered]', WAIT);
+      const recovered = await history.$eval('#replay', (el) => el.dataset.recovered);
+      console.log(`HISTORY recovered=${recovered} rows=${await rows(history)}`);
     } else if (command === 'QUIT') {
       break;
     } else {

@@ -1,7 +1,8 @@
 // USHS browser client: an ES module without dependencies. It mirrors the Java SDK (client/):
-// token as a subprotocol, resume with lastEventId, subscriptions restored on every connection,
-// exponential backoff with full jitter, the close-code policy of README "Codes", and events in
-// sequence order, each once. Served by the gateway at /ushs/ui/ushs-client.js (USHS_UI=true).
+// token as a subprotocol, resume with lastPosition (epoch:sequence) and lastEventId, subscriptions
+// restored on every connection (re-sent commands carry the resume point too), exponential backoff
+// with full jitter, the close-code policy of README "Codes", and events in sequence order, each
+// once within a log epoch. Served by the gateway at /ushs/ui/ushs-client.js (USHS_UI=true).
 
 /** The protocol's backoff: 1 s doubling to 60 s. */
 export const DEFAULT_BACKOFF = Object.freeze({ initialMs: 1000, maxMs: 60000 });
@@ -32,7 +33,7 @@ export function retryAfterMs(reason) {
 }
 
 /** The query of a connect: first subscription, access token (fallback), resume point. */
-export function connectUrl(base, { first, token, tokenInQuery, lastEventId }) {
+export function connectUrl(base, { first, token, tokenInQuery, lastEventId, lastPosition }) {
   const url = new URL(base);
   if (first) {
     url.searchParams.set('subscribe', first.eventTypes.join(','));
@@ -41,8 +42,76 @@ export function connectUrl(base, { first, token, tokenInQuery, lastEventId }) {
     if (first.filters.session) url.searchParams.set('session', first.filters.session);
   }
   if (tokenInQuery && token) url.searchParams.set('access_token', token);
+  if (lastPosition != null) url.searchParams.set('lastPosition', lastPosition);
   if (lastEventId != null) url.searchParams.set('lastEventId', lastEventId);
   return url.toString();
+}
+
+function sequenceOf(event) {
+  try {
+    return typeof event.sequence === 'string' ? BigInt(event.sequence) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What the client has delivered, to drop duplicates and to resume. Within one log epoch an event
+ * whose sequence is not above the last delivered one is a duplicate; an event or a replay answer
+ * of another epoch means the log started over, so the comparison starts over in that epoch (its
+ * sequences may be lower). The resume point stays the last delivered event's (lastEventId and
+ * lastPosition, "<epoch>:<sequence>") until an event of the new epoch is delivered.
+ */
+export class ResumeState {
+  constructor(lastEventId = null, lastPosition = null) {
+    this.lastEventId = lastEventId;
+    this.lastPosition = lastPosition;
+    this.epoch = null;
+    this.lastSequence = null;
+    const colon = lastPosition ? lastPosition.lastIndexOf(':') : -1;
+    if (colon > 0) {
+      this.epoch = lastPosition.slice(0, colon);
+      this.lastSequence = sequenceOf({ sequence: lastPosition.slice(colon + 1) });
+    }
+  }
+
+  /** Whether to deliver `event`; if so it becomes the resume point. */
+  admit(event) {
+    const epoch = typeof event.epoch === 'string' ? event.epoch : null;
+    const sequence = sequenceOf(event);
+    if (epoch !== this.epoch) {
+      this.epoch = epoch;
+      this.lastSequence = null;
+    } else if (sequence != null && this.lastSequence != null && sequence <= this.lastSequence) {
+      return false;
+    }
+    if (sequence != null) this.lastSequence = sequence;
+    this.lastEventId = event.id;
+    this.lastPosition = epoch != null && sequence != null ? epoch + ':' + sequence : null;
+    return true;
+  }
+
+  /**
+   * The server's replay answer; `epoch` is the log's epoch now (undefined from a server without
+   * epochs, whose recovered:false may also mean sequences restarted). Returns whether the epoch
+   * differs from the one known (the log started over).
+   */
+  replayed(epoch, recovered) {
+    if (typeof epoch !== 'string') {
+      if (!recovered) this.lastSequence = null;
+      return false;
+    }
+    if (epoch === this.epoch) return false;
+    const changed = this.epoch != null;
+    this.epoch = epoch;
+    this.lastSequence = null;
+    return changed;
+  }
+
+  /** The resume point a connection sends; both fields may be null. */
+  point() {
+    return { lastEventId: this.lastEventId, lastPosition: this.lastPosition };
+  }
 }
 
 /** The subprotocols to offer: the token (unless it goes in the query), then cloudevents.json. */
@@ -56,8 +125,12 @@ const REPLIES = { subscribe: 'subscribed', unsubscribe: 'unsubscribed', refresh:
  * A live connection to USHS gateways that reconnects by itself. Options: `url` (or `urls`, tried
  * in turn on each reconnect), `token`, `tokenInQuery` (send it as ?access_token= instead of the
  * subprotocol), the first subscription `subscribe` (types), `service`, `session`, `severity`,
- * `lastEventId` (resume point of the first connection), callbacks `onEvent(event)`,
- * `onState({state, code, reason, retryInMs, url})`, `onReplay({recovered, count})`,
+ * `lastEventId` and `lastPosition` ("<epoch>:<sequence>"; resume point of the first connection),
+ * callbacks `onEvent(event)`, `onState({state, code, reason, retryInMs, url})`,
+ * `onReplay({recovered, count, epoch, epochChanged})` (epochChanged: the log started over),
+ * `onGap({epoch, from, to, count, reason})` (events this client will not receive, announced
+ * before the next event: reason retention, shed, overflow or unavailable), `onEpoch({epoch,
+ * previous})` (the log started over: sequences start again, lower, in the new epoch),
  * `onError(error)`, and `backoff: {initialMs, maxMs}`. States: connecting (until the server
  * answers the first ping), resuming (until the replay answer), connected, disconnected, stopped.
  * Connects at once unless `autoConnect: false` (then call connect()).
@@ -69,8 +142,7 @@ export class UshsClient {
     if (!this.urls.length || !this.urls[0]) throw new Error('UshsClient: url or urls required');
     this.token = options.token;
     this.backoff = { ...DEFAULT_BACKOFF, ...(options.backoff || {}) };
-    this.lastEventId = options.lastEventId ?? null;
-    this.lastSequence = null;
+    this.resume = new ResumeState(options.lastEventId ?? null, options.lastPosition ?? null);
     this.ops = [];
     this.attempt = 0;
     this.next = 0;
@@ -86,6 +158,16 @@ export class UshsClient {
       this.ops.push({ eventTypes: [].concat(options.subscribe || '*'), filters });
     }
     if (options.autoConnect !== false) this.connect();
+  }
+
+  /** The id of the last event delivered (or the configured resume id): where the next resume starts. */
+  get lastEventId() {
+    return this.resume.lastEventId;
+  }
+
+  /** The last delivered event's position, "<epoch>:<sequence>", or null when unknown. */
+  get lastPosition() {
+    return this.resume.lastPosition;
   }
 
   /** Opens a connection now (after a stop, too); the backoff starts over. */
@@ -141,13 +223,14 @@ export class UshsClient {
     const base = this.urls[this.next % this.urls.length];
     const [first, ...rest] = this.ops;
     const inQuery = first && !first.unsubscribe && !first.filters.severity ? first : null;
+    const resumeFrom = this.resume.point();
     const url = connectUrl(base, {
       first: inQuery,
       token: this.token,
       tokenInQuery: this.options.tokenInQuery,
-      lastEventId: this.lastEventId,
+      ...resumeFrom,
     });
-    this.resuming = this.lastEventId != null;
+    this.resuming = resumeFrom.lastEventId != null || resumeFrom.lastPosition != null;
     this.accepted = false;
     let ws;
     try {
@@ -159,7 +242,7 @@ export class UshsClient {
     }
     this.ws = ws;
     this.setState('connecting', { url: base });
-    const restore = (inQuery ? rest : this.ops).map(toCommand);
+    const restore = (inQuery ? rest : this.ops).map((op) => toCommand(op, resumeFrom));
     ws.onopen = () => {
       this.request({ command: 'ping' }).then(() => this.onAccepted(base), () => {});
       restore.forEach((command) => this.request(command).catch(() => {}));
@@ -194,8 +277,16 @@ export class UshsClient {
     if (json.specversion) return this.onEvent(json);
     if (json.type === 'replay') {
       this.resuming = false;
-      this.emit('onReplay', { recovered: json.recovered, count: json.count });
+      const previous = this.resume.epoch;
+      const epochChanged = this.resume.replayed(json.epoch, json.recovered);
+      if (epochChanged) this.emit('onEpoch', { epoch: json.epoch, previous });
+      this.emit('onReplay', { recovered: json.recovered, count: json.count, epoch: json.epoch, epochChanged });
       if (this.accepted) this.setState('connected', { url: this.state.url });
+      return;
+    }
+    if (json.type === 'gap') {
+      const { epoch, from, to, count, reason } = json;
+      this.emit('onGap', { epoch, from, to, count, reason });
       return;
     }
     if (json.type === 'error') {
@@ -212,15 +303,11 @@ export class UshsClient {
   }
 
   onEvent(event) {
-    let sequence;
-    try {
-      sequence = BigInt(event.sequence);
-    } catch {
-      sequence = null;
+    const previous = this.resume.epoch;
+    if (!this.resume.admit(event)) return;
+    if (previous != null && this.resume.epoch !== previous) {
+      this.emit('onEpoch', { epoch: this.resume.epoch, previous });
     }
-    if (sequence != null && this.lastSequence != null && sequence <= this.lastSequence) return;
-    if (sequence != null) this.lastSequence = sequence;
-    this.lastEventId = event.id;
     this.emit('onEvent', event);
   }
 
@@ -259,7 +346,11 @@ export class UshsClient {
   }
 }
 
-function toCommand(op) {
+/** The command that restores `op`; a subscribe carries the connection's resume point. */
+export function toCommand(op, resumeFrom = {}) {
   if (op.unsubscribe) return { command: 'unsubscribe', eventTypes: op.unsubscribe };
-  return { command: 'subscribe', eventTypes: op.eventTypes, filters: op.filters };
+  const command = { command: 'subscribe', eventTypes: op.eventTypes, filters: op.filters };
+  if (resumeFrom.lastPosition != null) command.lastPosition = resumeFrom.lastPosition;
+  if (resumeFrom.lastEventId != null) command.lastEventId = resumeFrom.lastEventId;
+  return command;
 }

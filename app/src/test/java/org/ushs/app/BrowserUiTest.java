@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * node A is closed, three events are published on node B while the page is cut off, and a new node
  * takes A's gateway port (the server restarted, the cluster kept the log): the page reconnects by
  * itself with {@code lastEventId} and shows the missed events, {@code recovered:true count:3}, and
- * the deployment's progress.
+ * the deployment's progress. A second page opened with {@code ?from=earliest} shows the retained
+ * history.
  */
 @Tag("browser")
 class BrowserUiTest {
@@ -66,6 +67,9 @@ class BrowserUiTest {
       assertEquals(
           "RESUMED recovered=true count=3 progress=60 rows=" + newestFirst,
           browser.expect("RESUMED"));
+
+      browser.send("EARLIEST " + newestFirst);
+      assertEquals("HISTORY recovered=true rows=" + newestFirst, browser.expect("HISTORY"));
     } finally {
       onA.close();
       onB.close();

@@ -122,6 +122,41 @@ class CliTest {
   }
 
   @Test
+  void tailStopsAfterTheCountAlsoWhenResuming() throws Exception {
+    String publisher = mint("--publish", "--sub", "cli-publisher");
+    StringBuilder lines =
+        new StringBuilder(event("count", 0).replace("cli-count-0", "cli-n-marker"));
+    for (int n = 1; n <= 8; n++) {
+      lines.append('\n').append(event("count", n));
+    }
+    CliProcess publish =
+        CliProcess.run(lines + "\n", "publish", "--url", http, "--token", publisher, "--stdin");
+    assertEquals(0, publish.exitCode(), publish.err());
+
+    String subscriber = mint("--event-types", "error");
+    for (String count : List.of("1", "3")) {
+      CliProcess tail =
+          CliProcess.run(
+              null,
+              "tail",
+              "--url",
+              ws,
+              "--token",
+              subscriber,
+              "--service",
+              "count",
+              "--since",
+              "cli-n-marker",
+              "-n",
+              count);
+      assertEquals(0, tail.exitCode(), tail.err());
+      assertEquals(
+          Integer.parseInt(count), tail.outLines().size(), "-n " + count + ": " + tail.out());
+      assertEquals("cli-count-1", new JsonObject(tail.outLines().get(0)).getString("id"));
+    }
+  }
+
+  @Test
   void tailExitsTwoOnABadToken() throws Exception {
     CliProcess tail = CliProcess.run(null, "tail", "--url", ws, "--token", "not.a.jwt");
     assertEquals(2, tail.exitCode());

@@ -1,6 +1,6 @@
 package org.ushs.cli;
 
-import org.ushs.client.Credentials;
+import org.ushs.client.ClientCredentials;
 import picocli.CommandLine.Option;
 
 /** {@code --token} / {@code --api-key} / {@code --access-token}, shared by the commands. */
@@ -22,16 +22,16 @@ final class CredentialOptions {
   String accessToken;
 
   /** The one credential given; a token wins over an API key. */
-  Credentials credentials() {
+  ClientCredentials credentials() {
     if (token != null && !token.isBlank()) {
-      return new Credentials.Bearer(token.trim());
+      return new ClientCredentials.Bearer(token.trim());
     }
     if (accessToken != null && !accessToken.isBlank()) {
-      return new Credentials.AccessToken(accessToken.trim());
+      return new ClientCredentials.AccessToken(accessToken.trim());
     }
     if (apiKey != null && !apiKey.isBlank()) {
-      return new Credentials.ApiKey(apiKey.trim());
+      return new ClientCredentials.ApiKey(apiKey.trim());
     }
-    return new Credentials.None();
+    return new ClientCredentials.None();
   }
 }

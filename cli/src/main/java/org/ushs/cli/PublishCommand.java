@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
-import org.ushs.client.PublishRejected;
-import org.ushs.client.Publisher;
+import org.ushs.client.HttpPublisher;
+import org.ushs.client.PublishRefused;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,7 +85,7 @@ final class PublishCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     Vertx vertx = Vertx.vertx();
-    Publisher publisher = new Publisher(vertx, URI.create(url), credentials.credentials());
+    HttpPublisher publisher = new HttpPublisher(vertx, URI.create(url), credentials.credentials());
     try {
       if (input.stdin) {
         return publishLines(publisher, out);
@@ -102,7 +102,7 @@ final class PublishCommand implements Callable<Integer> {
     }
   }
 
-  private int publishLines(Publisher publisher, PrintWriter out) throws IOException {
+  private int publishLines(HttpPublisher publisher, PrintWriter out) throws IOException {
     BufferedReader reader =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     String line;
@@ -149,10 +149,10 @@ final class PublishCommand implements Callable<Integer> {
     }
   }
 
-  private int send(Future<List<Publisher.Ack>> publishing, PrintWriter out) {
+  private int send(Future<List<HttpPublisher.Ack>> publishing, PrintWriter out) {
     PrintWriter err = spec.commandLine().getErr();
     try {
-      for (Publisher.Ack ack : publishing.toCompletionStage().toCompletableFuture().join()) {
+      for (HttpPublisher.Ack ack : publishing.toCompletionStage().toCompletableFuture().join()) {
         out.println(
             new JsonObject().put("id", ack.id()).put("sequence", Long.toString(ack.sequence())));
       }
@@ -160,10 +160,10 @@ final class PublishCommand implements Callable<Integer> {
       return ExitCodes.OK;
     } catch (CompletionException e) {
       Throwable cause = e.getCause();
-      if (cause instanceof PublishRejected rejected) {
-        err.println("ushs: publish rejected: " + describe(rejected));
+      if (cause instanceof PublishRefused refused) {
+        err.println("ushs: publish rejected: " + describe(refused));
         err.flush();
-        int status = rejected.status();
+        int status = refused.status();
         return status == 401 || status == 403
             ? ExitCodes.AUTH
             : status == 400 || status == 413 ? ExitCodes.REJECTED : ExitCodes.CONNECTION;
@@ -175,12 +175,12 @@ final class PublishCommand implements Callable<Integer> {
   }
 
   /** The status, the problem's title and each {@code field: error}. */
-  static String describe(PublishRejected rejected) {
-    JsonObject problem = rejected.problem();
+  static String describe(PublishRefused refused) {
+    JsonObject problem = refused.problem();
     if (problem == null) {
-      return rejected.getMessage();
+      return refused.getMessage();
     }
-    StringBuilder text = new StringBuilder().append(rejected.status());
+    StringBuilder text = new StringBuilder().append(refused.status());
     String title = problem.getString("title", problem.getString("detail", ""));
     text.append(' ').append(title);
     JsonArray errors = problem.getJsonArray("errors", new JsonArray());

@@ -8,6 +8,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.ushs.client.ClientOptions;
 import org.ushs.client.ConnectionState;
+import org.ushs.client.EventPosition;
+import org.ushs.client.Gap;
+import org.ushs.client.ReplayResult;
 import org.ushs.client.StateChange;
 import org.ushs.client.Subscription;
 import org.ushs.client.UshsClient;
@@ -60,6 +63,12 @@ final class TailCommand implements Callable<Integer> {
   String since;
 
   @Option(
+      names = "--since-position",
+      paramLabel = "EPOCH:SEQUENCE",
+      description = "Resume after this log position (the server prefers it to --since).")
+  String sincePosition;
+
+  @Option(
       names = {"-o", "--output"},
       defaultValue = "json",
       description = "json (one CloudEvent per line, default) or table.")
@@ -86,7 +95,7 @@ final class TailCommand implements Callable<Integer> {
         ClientOptions.builder()
             .credentials(credentials.credentials())
             .subscription(subscription())
-            .resumeFrom(since)
+            .resumeFrom(since, position())
             .maxAttempts(maxAttempts);
     Vertx vertx = Vertx.vertx();
     CompletableFuture<Integer> exit = new CompletableFuture<>();
@@ -102,6 +111,10 @@ final class TailCommand implements Callable<Integer> {
     client
         .onEvent(
             event -> {
+              // events keep coming (a replay's burst) until the client is closed: print N only
+              if (count != null && printed.get() >= count) {
+                return;
+              }
               printer.print(event);
               if (count != null && printed.incrementAndGet() >= count) {
                 exit.complete(ExitCodes.OK);
@@ -110,11 +123,14 @@ final class TailCommand implements Callable<Integer> {
         .onReplay(
             replay -> {
               if (!replay.recovered()) {
-                err.println(
-                    "ushs: could not resume after "
-                        + replay.lastEventId()
-                        + ": events may have been missed");
+                err.println(notResumed(replay));
+                err.flush();
               }
+            })
+        .onGap(
+            gap -> {
+              err.println(warning(gap));
+              err.flush();
             })
         .onError(error -> err.println("ushs: server error " + error))
         .onStateChange(change -> onState(change, err, exit));
@@ -132,6 +148,32 @@ final class TailCommand implements Callable<Integer> {
     return code;
   }
 
+  /** The stderr line for a {@code recovered:false} replay answer. */
+  static String notResumed(ReplayResult replay) {
+    String why =
+        replay.epochChanged() ? "the log started over (epoch " + replay.epoch() + "); " : "";
+    return "ushs: warning: "
+        + why
+        + "could not resume after "
+        + replay.lastEventId()
+        + ": events may have been missed";
+  }
+
+  /** The stderr line for a gap: {@code ushs: warning: missed events 120..180 (61, retention)}. */
+  static String warning(Gap gap) {
+    String range =
+        gap.from() == gap.to() ? "event " + gap.from() : "events " + gap.from() + ".." + gap.to();
+    return "ushs: warning: missed " + range + " (" + gap.count() + ", " + gap.reason() + ")";
+  }
+
+  private EventPosition position() {
+    try {
+      return sincePosition == null ? null : EventPosition.parse(sincePosition);
+    } catch (IllegalArgumentException e) {
+      throw new Ushs.UsageException("--since-position: " + e.getMessage());
+    }
+  }
+
   private Subscription subscription() {
     return new Subscription(types, services, severities, session);
   }
@@ -139,12 +181,7 @@ final class TailCommand implements Callable<Integer> {
   private static void onState(
       StateChange change, PrintWriter err, CompletableFuture<Integer> exit) {
     if (change.state() == ConnectionState.DISCONNECTED) {
-      err.printf(
-          "ushs: disconnected from %s (%s), reconnecting in %d ms%n",
-          change.endpoint(),
-          (change.closeCode() == null ? "" : "close " + change.closeCode() + " ")
-              + (change.reason() == null ? "" : change.reason()),
-          change.retryIn().toMillis());
+      err.println(disconnected(change));
     } else if (change.state() == ConnectionState.STOPPED && !exit.isDone()) {
       Integer code = change.closeCode();
       boolean auth = code != null && (code == 4001 || code == 4002);
@@ -156,5 +193,29 @@ final class TailCommand implements Callable<Integer> {
       exit.complete(auth ? ExitCodes.AUTH : ExitCodes.CONNECTION);
     }
     err.flush();
+  }
+
+  /**
+   * The stderr line for a lost connection: the endpoint with its own error, then where and when the
+   * next attempt goes.
+   */
+  static String disconnected(StateChange change) {
+    return "ushs: "
+        + change.endpoint()
+        + ": "
+        + cause(change.closeCode(), change.reason())
+        + "; reconnecting to "
+        + change.nextEndpoint()
+        + " in "
+        + change.retryIn().toMillis()
+        + " ms";
+  }
+
+  private static String cause(Integer code, String reason) {
+    boolean hasReason = reason != null && !reason.isBlank();
+    if (code == null) {
+      return hasReason ? reason : "connection lost";
+    }
+    return "close " + code + (hasReason ? " " + reason : "");
   }
 }

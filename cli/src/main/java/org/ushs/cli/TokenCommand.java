@@ -1,6 +1,10 @@
 package org.ushs.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +18,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "token",
     mixinStandardHelpOptions = true,
-    description = "Mint an HS256 token for a gateway whose USHS_JWT_SECRET you know (development).")
+    description = {
+      "Mint an HS256 token for a gateway whose USHS_JWT_SECRET you know (development).",
+      "A dev-mode node started with USHS_DEV_SECRET_FILE=PATH writes its secret there:"
+          + " --secret-file PATH."
+    })
 final class TokenCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -24,6 +32,12 @@ final class TokenCommand implements Callable<Integer> {
       defaultValue = "${env:USHS_JWT_SECRET}",
       description = "The HS256 secret (default: $USHS_JWT_SECRET); at least 32 bytes.")
   String secret;
+
+  @Option(
+      names = "--secret-file",
+      paramLabel = "PATH",
+      description = "Read the secret from this file (surrounding white space ignored).")
+  Path secretFile;
 
   @Option(
       names = "--sub",
@@ -51,18 +65,34 @@ final class TokenCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (secret == null || secret.isBlank()) {
-      throw new Ushs.UsageException("--secret or USHS_JWT_SECRET is required");
+    String key = secret();
+    if (key == null || key.isBlank()) {
+      throw new Ushs.UsageException("--secret, --secret-file or USHS_JWT_SECRET is required");
     }
-    if (secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
+    if (key.getBytes(StandardCharsets.UTF_8).length < 32) {
       throw new Ushs.UsageException("the secret must be at least 32 bytes, as the gateway's");
     }
     PrintWriter out = spec.commandLine().getOut();
     out.println(
         DevToken.mint(
-            secret, subject, eventTypes, services, publish, Instant.now(), Durations.parse(ttl)));
+            key, subject, eventTypes, services, publish, Instant.now(), Durations.parse(ttl)));
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /** From the file, else {@code --secret} (whose default is {@code $USHS_JWT_SECRET}). */
+  private String secret() {
+    if (secretFile == null) {
+      return secret;
+    }
+    if (spec.commandLine().getParseResult().hasMatchedOption("--secret")) {
+      throw new Ushs.UsageException("--secret and --secret-file are mutually exclusive");
+    }
+    try {
+      return Files.readString(secretFile, StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      throw new Ushs.UsageException("--secret-file: cannot read " + secretFile + ": " + e);
+    }
   }
 
   /** Durations as the gateway's settings write them. */

@@ -17,7 +17,9 @@ import java.util.function.DoubleSupplier;
  * @param credentials bearer token, API key, access token or none
  * @param subscription the first subscription, sent in the connect query; null for none
  * @param resumeFrom a CloudEvent id to resume after on the first connection ({@code earliest} for
- *     everything retained); null to start live
+ *     everything retained); null to start live, or to resume by {@code resumePosition} alone
+ * @param resumePosition the position of that event ({@link UshsClient#lastPosition()}), which the
+ *     server prefers to the id; null when unknown
  * @param backoff reconnect delays
  * @param random the jitter source, numbers in {@code [0, 1)}
  * @param maxAttempts consecutive failed connection attempts before the client stops; 0 for no limit
@@ -27,9 +29,10 @@ import java.util.function.DoubleSupplier;
  */
 public record ClientOptions(
     List<URI> endpoints,
-    Credentials credentials,
+    ClientCredentials credentials,
     Subscription subscription,
     String resumeFrom,
+    EventPosition resumePosition,
     BackoffPolicy backoff,
     DoubleSupplier random,
     int maxAttempts,
@@ -43,7 +46,7 @@ public record ClientOptions(
     }
     endpoints = List.copyOf(endpoints);
     endpoints.forEach(ConnectRequest::check);
-    credentials = credentials == null ? new Credentials.None() : credentials;
+    credentials = credentials == null ? new ClientCredentials.None() : credentials;
   }
 
   public static Builder builder() {
@@ -53,9 +56,10 @@ public record ClientOptions(
   /** A builder with the defaults: 1–60 s backoff, no attempt limit, 10 s connect timeout. */
   public static final class Builder {
     private final List<URI> endpoints = new ArrayList<>();
-    private Credentials credentials = new Credentials.None();
+    private ClientCredentials credentials = new ClientCredentials.None();
     private Subscription subscription;
     private String resumeFrom;
+    private EventPosition resumePosition;
     private BackoffPolicy backoff = BackoffPolicy.DEFAULT;
     private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
     private int maxAttempts;
@@ -69,21 +73,21 @@ public record ClientOptions(
       return this;
     }
 
-    public Builder credentials(Credentials credentials) {
+    public Builder credentials(ClientCredentials credentials) {
       this.credentials = credentials;
       return this;
     }
 
     public Builder bearer(String token) {
-      return credentials(new Credentials.Bearer(token));
+      return credentials(new ClientCredentials.Bearer(token));
     }
 
     public Builder apiKey(String key) {
-      return credentials(new Credentials.ApiKey(key));
+      return credentials(new ClientCredentials.ApiKey(key));
     }
 
     public Builder accessToken(String token) {
-      return credentials(new Credentials.AccessToken(token));
+      return credentials(new ClientCredentials.AccessToken(token));
     }
 
     public Builder subscription(Subscription subscription) {
@@ -91,8 +95,19 @@ public record ClientOptions(
       return this;
     }
 
+    /** Resume after this event id ({@code earliest}: everything retained). */
     public Builder resumeFrom(String lastEventId) {
       this.resumeFrom = lastEventId;
+      return this;
+    }
+
+    /**
+     * Resume after this event, as {@link UshsClient#lastEventId()} and {@link
+     * UshsClient#lastPosition()} gave it (either may be null).
+     */
+    public Builder resumeFrom(String lastEventId, EventPosition position) {
+      this.resumeFrom = lastEventId;
+      this.resumePosition = position;
       return this;
     }
 
@@ -129,6 +144,7 @@ public record ClientOptions(
           credentials,
           subscription,
           resumeFrom,
+          resumePosition,
           backoff,
           random,
           maxAttempts,

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * The handshake of one connection attempt: where to, the query (first subscription, API key or
- * access token) and the headers ({@code Authorization}, {@code Last-Event-ID}). Pure.
+ * access token) and the headers ({@code Authorization}, {@code Last-Event-Position}, {@code
+ * Last-Event-ID}). Pure.
  */
 final class ConnectRequest {
 
@@ -23,10 +24,10 @@ final class ConnectRequest {
    * The options to open {@code endpoint} with.
    *
    * @param first the subscription the query carries, or null
-   * @param lastEventId the id to resume after, or null
+   * @param resume where to resume
    */
   static WebSocketConnectOptions options(
-      URI endpoint, Credentials credentials, Subscription first, String lastEventId) {
+      URI endpoint, ClientCredentials credentials, Subscription first, ResumePoint resume) {
     boolean tls = check(endpoint);
     int port = endpoint.getPort() > 0 ? endpoint.getPort() : tls ? 443 : 80;
     String path =
@@ -39,11 +40,14 @@ final class ConnectRequest {
             .setPort(port)
             .setSsl(tls)
             .setURI(path + query(endpoint.getRawQuery(), credentials, first));
-    if (credentials instanceof Credentials.Bearer bearer) {
+    if (credentials instanceof ClientCredentials.Bearer bearer) {
       options.addHeader("Authorization", "Bearer " + bearer.token());
     }
-    if (lastEventId != null) {
-      options.addHeader("Last-Event-ID", lastEventId);
+    if (resume.position() != null) {
+      options.addHeader("Last-Event-Position", resume.position().toString());
+    }
+    if (resume.lastEventId() != null) {
+      options.addHeader("Last-Event-ID", resume.lastEventId());
     }
     return options;
   }
@@ -64,14 +68,14 @@ final class ConnectRequest {
     return tls;
   }
 
-  private static String query(String existing, Credentials credentials, Subscription first) {
+  private static String query(String existing, ClientCredentials credentials, Subscription first) {
     Map<String, String> params = new LinkedHashMap<>();
     if (first != null) {
       params.putAll(first.toQuery());
     }
-    if (credentials instanceof Credentials.ApiKey key) {
+    if (credentials instanceof ClientCredentials.ApiKey key) {
       params.put("apikey", key.key());
-    } else if (credentials instanceof Credentials.AccessToken token) {
+    } else if (credentials instanceof ClientCredentials.AccessToken token) {
       params.put("access_token", token.token());
     }
     String added =

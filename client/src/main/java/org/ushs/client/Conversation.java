@@ -25,6 +25,8 @@ final class Conversation {
 
     void replay(JsonObject json);
 
+    void gap(JsonObject json);
+
     void error(UshsError error);
 
     void closed(Conversation conversation, Integer code, String reason);
@@ -45,7 +47,21 @@ final class Conversation {
     this.owner = owner;
     this.resuming = resuming;
     ws.textMessageHandler(this::onText);
-    ws.closeHandler(v -> end(closeCode(), ws.closeReason()));
+    ws.closeHandler(v -> end(closeCode(), closeReason()));
+  }
+
+  /** Why a connection that could not be opened failed: its message, or its kind. */
+  static String failure(Throwable failure) {
+    String message = failure.getMessage();
+    return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+  }
+
+  private String closeReason() {
+    String reason = ws.closeReason();
+    if (reason != null && !reason.isBlank()) {
+      return reason;
+    }
+    return closeCode() == null ? "connection lost without a close frame" : null;
   }
 
   /** The connection is open: sends the hello ping, then {@code restore}; their joint answer. */
@@ -98,6 +114,7 @@ final class Conversation {
     String type = json.getString("type", "");
     switch (type) {
       case "replay" -> owner.replay(json);
+      case "gap" -> owner.gap(json);
       case "error" -> onError(UshsError.of(json));
       case "pong", "subscribed", "unsubscribed", "refreshed" -> onReply(type, json);
       default -> {

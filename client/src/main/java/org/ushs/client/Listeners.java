@@ -16,6 +16,7 @@ final class Listeners {
   final List<Consumer<StateChange>> states = new CopyOnWriteArrayList<>();
   final List<Consumer<UshsError>> errors = new CopyOnWriteArrayList<>();
   final List<Consumer<ReplayResult>> replays = new CopyOnWriteArrayList<>();
+  final List<Consumer<Gap>> gaps = new CopyOnWriteArrayList<>();
 
   static <T> void fire(List<Consumer<T>> listeners, T value) {
     for (Consumer<T> listener : listeners) {

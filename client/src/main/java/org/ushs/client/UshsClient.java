@@ -9,7 +9,6 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +19,16 @@ import org.ushs.client.event.UshsEvent;
 /**
  * A client of the USHS gateway that stays connected: it reconnects by itself (exponential backoff
  * with full jitter, rotating through the endpoints), resumes after the last event it delivered
- * ({@code Last-Event-ID}), restores its subscriptions, and follows the close-code table ({@link
- * CloseCodePolicy}). Events reach the listeners in sequence order, each once.
+ * ({@code Last-Event-Position} and {@code Last-Event-ID}; the subscriptions it re-sends as commands
+ * carry the same resume point), restores its subscriptions, and follows the close-code table
+ * ({@link CloseCodePolicy}). Events reach the listeners in sequence order, each once; an event or a
+ * {@code replay} answer of another log epoch (the log started over) is not a duplicate: the client
+ * compares sequences afresh in that epoch.
  *
  * <p>Methods may be called from any thread; listeners and futures run on the client's Vert.x
  * context, one at a time. A client that reached {@link ConnectionState#STOPPED} stays stopped.
  */
-public final class UshsClient implements Conversation.Owner {
+public final class UshsClient {
 
   private final Vertx vertx;
   private final Context context;
@@ -38,12 +40,15 @@ public final class UshsClient implements Conversation.Owner {
   private final Promise<Void> stoppedPromise = Promise.promise();
   private final Reconnects reconnects;
   private List<Promise<Void>> awaitingRestore = new ArrayList<>();
-  private Credentials credentials;
+  private ClientCredentials credentials;
+  private final ResumeState resume;
+  private final Delivery delivery;
+  private final Conversation.Owner callbacks = new Callbacks();
   private Conversation conversation;
   private Subscription queried;
+  private ResumePoint resumedFrom = ResumePoint.NONE;
+  private URI attempted;
   private ConnectionState state = ConnectionState.DISCONNECTED;
-  private String lastEventId;
-  private long lastSequence = -1;
   private boolean started;
   private boolean stopping;
 
@@ -52,8 +57,10 @@ public final class UshsClient implements Conversation.Owner {
     this.context = vertx.getOrCreateContext();
     this.options = options;
     this.credentials = options.credentials();
-    this.lastEventId = options.resumeFrom();
+    this.resume = new ResumeState(options.resumeFrom(), options.resumePosition());
+    this.delivery = new Delivery(listeners, resume);
     this.reconnects = new Reconnects(options);
+    this.attempted = reconnects.endpoint();
     WebSocketClientOptions socketOptions =
         new WebSocketClientOptions()
             .setMaxFrameSize(4 * 1024 * 1024)
@@ -90,6 +97,16 @@ public final class UshsClient implements Conversation.Owner {
   /** The answer to each resume; {@code recovered == false} means events may have been missed. */
   public UshsClient onReplay(Consumer<ReplayResult> listener) {
     listeners.replays.add(listener);
+    return this;
+  }
+
+  /**
+   * Each announced loss: events this client should have received and will not (a replay overtaken
+   * by retention, a live gap past retention, events shed because the client reads too slowly).
+   * Called before the event that follows the gap.
+   */
+  public UshsClient onGap(Consumer<Gap> listener) {
+    listeners.gaps.add(listener);
     return this;
   }
 
@@ -210,32 +227,50 @@ public final class UshsClient implements Conversation.Owner {
     return state;
   }
 
-  /** The id of the last event delivered: where the next connection resumes. */
+  /**
+   * The id of the last event delivered (or the configured resume id before any): sent as {@code
+   * Last-Event-ID} by the next connection. Read it from a listener, or accept a stale value.
+   */
   public String lastEventId() {
-    return lastEventId;
+    return resume.lastEventId();
+  }
+
+  /**
+   * The position of the last event delivered (or the configured one before any), null when unknown:
+   * sent as {@code Last-Event-Position} by the next connection. Store it with {@link
+   * #lastEventId()} to resume a later client with {@link ClientOptions.Builder#resumeFrom(String,
+   * EventPosition)}.
+   */
+  public EventPosition lastPosition() {
+    return resume.lastPosition();
   }
 
   private void open() {
     URI endpoint = reconnects.endpoint();
     SubscriptionLog.Plan plan = subscriptions.plan();
     queried = plan.query();
+    resumedFrom = resume.point();
     ClientWebSocket ws = sockets.webSocket();
-    Conversation current = new Conversation(ws, this, lastEventId != null);
+    Conversation current = new Conversation(ws, callbacks, !resumedFrom.isEmpty());
     conversation = current;
-    changeState(ConnectionState.CONNECTING, null, null, null);
+    attempted = endpoint;
+    changeState(ConnectionState.CONNECTING, null, null);
     try {
       ws.connect(
-              ConnectRequest.options(endpoint, credentials, queried, lastEventId)
+              ConnectRequest.options(endpoint, credentials, queried, resumedFrom)
                   .setConnectTimeout(options.connectTimeout().toMillis()))
           .onSuccess(opened -> restore(current))
-          .onFailure(failure -> current.end(null, String.valueOf(failure.getMessage())));
+          .onFailure(failure -> current.end(null, Conversation.failure(failure)));
     } catch (RuntimeException e) {
       conversation = null;
       stop(null, "cannot connect to " + endpoint + ": " + e.getMessage());
     }
   }
 
-  /** Re-sends the subscriptions the query did not carry; answers who waited for them. */
+  /**
+   * Re-sends the subscriptions the query did not carry, each subscribe with the connection's resume
+   * point so that it gets what it missed too; answers who waited for them.
+   */
   private void restore(Conversation current) {
     SubscriptionLog.Plan plan = subscriptions.plan();
     List<JsonObject> commands = new ArrayList<>();
@@ -246,6 +281,7 @@ public final class UshsClient implements Conversation.Owner {
       commands.add(plan.query().toCommand());
     }
     commands.addAll(plan.commands());
+    commands.replaceAll(this::withResumePoint);
     List<Promise<Void>> waiting = awaitingRestore;
     awaitingRestore = new ArrayList<>();
     current
@@ -262,54 +298,20 @@ public final class UshsClient implements Conversation.Owner {
             });
   }
 
-  @Override
-  public void accepted(Conversation current) {
+  private JsonObject withResumePoint(JsonObject command) {
+    return "subscribe".equals(command.getString("command")) && !resumedFrom.isEmpty()
+        ? resumedFrom.addTo(command)
+        : command;
+  }
+
+  private void accepted(Conversation current) {
     reconnects.accepted();
     changeState(
-        current.isResuming() ? ConnectionState.RESUMING : ConnectionState.CONNECTED,
-        null,
-        null,
-        null);
+        current.isResuming() ? ConnectionState.RESUMING : ConnectionState.CONNECTED, null, null);
     firstAccept.tryComplete();
   }
 
-  @Override
-  public void event(JsonObject json) {
-    UshsEvent event;
-    try {
-      event = UshsEvent.of(json);
-    } catch (IllegalArgumentException e) {
-      return;
-    }
-    if (event.sequence() <= lastSequence) {
-      return;
-    }
-    lastSequence = event.sequence();
-    lastEventId = event.id();
-    Listeners.fire(listeners.events, event);
-  }
-
-  @Override
-  public void replay(JsonObject json) {
-    boolean recovered = json.getBoolean("recovered", false);
-    if (!recovered) {
-      // the log no longer knows our position (new cluster, retention): sequences may restart
-      lastSequence = -1;
-    }
-    ReplayResult result = new ReplayResult(recovered, json.getInteger("count", 0), lastEventId);
-    if (state == ConnectionState.RESUMING) {
-      changeState(ConnectionState.CONNECTED, null, null, null);
-    }
-    Listeners.fire(listeners.replays, result);
-  }
-
-  @Override
-  public void error(UshsError error) {
-    Listeners.fire(listeners.errors, error);
-  }
-
-  @Override
-  public void closed(Conversation ended, Integer code, String reason) {
+  private void closed(Conversation ended, Integer code, String reason) {
     if (conversation != ended) {
       return;
     }
@@ -323,13 +325,16 @@ public final class UshsClient implements Conversation.Owner {
       stop(code, next.reason());
       return;
     }
-    changeState(ConnectionState.DISCONNECTED, code, reason, next.delay());
+    state = ConnectionState.DISCONNECTED;
+    Listeners.fire(
+        listeners.states,
+        new StateChange(state, attempted, code, reason, next.delay(), reconnects.endpoint()));
     reconnects.schedule(vertx, next.delay(), this::open);
   }
 
   private void stop(Integer code, String reason) {
     stopping = true;
-    changeState(ConnectionState.STOPPED, code, reason, null);
+    changeState(ConnectionState.STOPPED, code, reason);
     UshsException failure = new UshsException(code == null ? 0 : code, reason);
     firstAccept.tryFail(failure);
     awaitingRestore.forEach(p -> p.tryFail(failure));
@@ -337,15 +342,50 @@ public final class UshsClient implements Conversation.Owner {
     stoppedPromise.tryComplete();
   }
 
-  private void changeState(ConnectionState next, Integer code, String reason, Duration retryIn) {
+  private void changeState(ConnectionState next, Integer code, String reason) {
     state = next;
-    Listeners.fire(
-        listeners.states, new StateChange(next, reconnects.endpoint(), code, reason, retryIn));
+    Listeners.fire(listeners.states, new StateChange(next, attempted, code, reason, null, null));
   }
 
   private <T> Future<T> onContext(Supplier<Future<T>> action) {
     Promise<T> promise = Promise.promise();
     context.runOnContext(v -> action.get().onComplete(promise));
     return promise.future();
+  }
+
+  /** What the connections report; private so that applications cannot inject events. */
+  private final class Callbacks implements Conversation.Owner {
+    @Override
+    public void accepted(Conversation current) {
+      UshsClient.this.accepted(current);
+    }
+
+    @Override
+    public void event(JsonObject json) {
+      delivery.event(json);
+    }
+
+    @Override
+    public void replay(JsonObject json) {
+      if (state == ConnectionState.RESUMING) {
+        changeState(ConnectionState.CONNECTED, null, null);
+      }
+      delivery.replay(json);
+    }
+
+    @Override
+    public void gap(JsonObject json) {
+      delivery.gap(json);
+    }
+
+    @Override
+    public void error(UshsError error) {
+      delivery.error(error);
+    }
+
+    @Override
+    public void closed(Conversation ended, Integer code, String reason) {
+      UshsClient.this.closed(ended, code, reason);
+    }
   }
 }

@@ -27,42 +27,47 @@ class ConnectRequestTest {
       String url, String types, String credential, String host, int port, boolean ssl, String uri) {
     Subscription first = types == null ? null : Subscription.of(types.split("\\|", -1));
     WebSocketConnectOptions options =
-        ConnectRequest.options(URI.create(url), credentials(credential), first, null);
+        ConnectRequest.options(URI.create(url), credentials(credential), first, ResumePoint.NONE);
     assertEquals(host, options.getHost());
     assertEquals(port, options.getPort());
     assertEquals(ssl, options.isSsl());
     assertEquals(uri, options.getURI());
   }
 
-  private static Credentials credentials(String spec) {
+  private static ClientCredentials credentials(String spec) {
     if (spec == null) {
-      return new Credentials.None();
+      return new ClientCredentials.None();
     }
     String value = spec.substring(spec.indexOf(':') + 1);
     return switch (spec.substring(0, spec.indexOf(':'))) {
-      case "apikey" -> new Credentials.ApiKey(value);
-      case "access" -> new Credentials.AccessToken(value);
-      default -> new Credentials.Bearer(value);
+      case "apikey" -> new ClientCredentials.ApiKey(value);
+      case "access" -> new ClientCredentials.AccessToken(value);
+      default -> new ClientCredentials.Bearer(value);
     };
   }
 
-  @ParameterizedTest(name = "headers: credentials {0}, last event {1}")
+  @ParameterizedTest(name = "headers: credentials {0}, last event {1} at {2}")
   @CsvSource(
       nullValues = "none",
       value = {
-        "bearer:jwt, e-9, Bearer jwt, e-9",
+        "bearer:jwt, e-9, 00000000000000aa:9, Bearer jwt",
         "none, none, none, none",
-        "apikey:k, e-1, none, e-1"
+        "apikey:k, e-1, none, none",
+        "none, none, 0123456789abcdef:0, none"
       })
-  void setsTheHeaders(String credential, String lastEventId, String auth, String lastHeader) {
+  void setsTheHeaders(String credential, String lastEventId, String position, String auth) {
+    ResumePoint resume =
+        new ResumePoint(lastEventId, position == null ? null : EventPosition.parse(position));
     WebSocketConnectOptions options =
         ConnectRequest.options(
-            URI.create("ws://h:1"), credentials(credential), Subscription.of("*"), lastEventId);
-    assertEquals(
-        auth, options.getHeaders() == null ? null : options.getHeaders().get("Authorization"));
-    assertEquals(
-        lastHeader,
-        options.getHeaders() == null ? null : options.getHeaders().get("Last-Event-ID"));
+            URI.create("ws://h:1"), credentials(credential), Subscription.of("*"), resume);
+    assertEquals(auth, header(options, "Authorization"));
+    assertEquals(lastEventId, header(options, "Last-Event-ID"));
+    assertEquals(position, header(options, "Last-Event-Position"));
+  }
+
+  private static String header(WebSocketConnectOptions options, String name) {
+    return options.getHeaders() == null ? null : options.getHeaders().get(name);
   }
 
   @ParameterizedTest(name = "{0} is refused")
@@ -70,6 +75,8 @@ class ConnectRequestTest {
   void refusesOtherSchemes(String url) {
     assertThrows(
         IllegalArgumentException.class,
-        () -> ConnectRequest.options(URI.create(url), new Credentials.None(), null, null));
+        () ->
+            ConnectRequest.options(
+                URI.create(url), new ClientCredentials.None(), null, ResumePoint.NONE));
   }
 }

@@ -19,7 +19,12 @@ import java.util.function.Consumer;
 final class FakeGateway implements AutoCloseable {
 
   /** One accepted connection as the test sees it. */
-  record Connection(ServerWebSocket ws, String uri, String authorization, String lastEventId) {
+  record Connection(
+      ServerWebSocket ws,
+      String uri,
+      String authorization,
+      String lastEventId,
+      String lastEventPosition) {
     void send(JsonObject json) {
       ws.writeTextMessage(json.encode());
     }
@@ -44,7 +49,8 @@ final class FakeGateway implements AutoCloseable {
                           ws,
                           ws.uri(),
                           ws.headers().get("Authorization"),
-                          ws.headers().get("Last-Event-ID"));
+                          ws.headers().get("Last-Event-ID"),
+                          ws.headers().get("Last-Event-Position"));
                   ws.textMessageHandler(text -> answer(connection, new JsonObject(text)));
                   connections.add(connection);
                   onConnect.accept(connection);
@@ -83,9 +89,9 @@ final class FakeGateway implements AutoCloseable {
 
   static <T> T poll(LinkedBlockingQueue<T> queue) {
     try {
-      T item = queue.poll(10, TimeUnit.SECONDS);
+      T item = queue.poll(30, TimeUnit.SECONDS);
       if (item == null) {
-        throw new AssertionError("nothing within 10 s");
+        throw new AssertionError("nothing within 30 s");
       }
       return item;
     } catch (InterruptedException e) {
@@ -96,12 +102,18 @@ final class FakeGateway implements AutoCloseable {
 
   static <T> T await(CompletableFuture<T> future) {
     try {
-      return future.get(10, TimeUnit.SECONDS);
+      return future.get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new AssertionError("did not complete: " + e, e);
     }
   }
 
+  /** An event of the given log epoch. */
+  static JsonObject event(String id, String epoch, long sequence) {
+    return event(id, sequence).put("epoch", epoch);
+  }
+
+  /** An event as a server without epochs sends it. */
   static JsonObject event(String id, long sequence) {
     return new JsonObject()
         .put("specversion", "1.0")

@@ -35,6 +35,7 @@ class UshsClientTest {
   private final LinkedBlockingQueue<StateChange> states = new LinkedBlockingQueue<>();
   private final LinkedBlockingQueue<ReplayResult> replays = new LinkedBlockingQueue<>();
   private final LinkedBlockingQueue<UshsError> errors = new LinkedBlockingQueue<>();
+  private final LinkedBlockingQueue<Gap> gaps = new LinkedBlockingQueue<>();
   private UshsClient client;
 
   @AfterEach
@@ -51,7 +52,8 @@ class UshsClientTest {
             .onEvent(events::add)
             .onStateChange(states::add)
             .onReplay(replays::add)
-            .onError(errors::add);
+            .onError(errors::add)
+            .onGap(gaps::add);
     return client;
   }
 
@@ -105,14 +107,16 @@ class UshsClientTest {
     assertEquals("/ushs/v1/ws?subscribe=error&service=api", again.uri());
     assertEquals("ping", gateway.nextCommand().getString("command"));
     assertEquals(
-        Subscription.of("patch").withSeverities("high").toCommand(), gateway.nextCommand());
+        Subscription.of("patch").withSeverities("high").toCommand().put("lastEventId", "e-2"),
+        gateway.nextCommand(),
+        "a subscription re-sent as a command carries the resume point");
     awaitState(ConnectionState.RESUMING);
 
     again.send(event("e-2", 11));
     again.send(event("e-3", 12));
     again.send(new JsonObject().put("type", "replay").put("recovered", true).put("count", 1));
     assertEquals("e-3", poll(events).id(), "the duplicate e-2 is not delivered twice");
-    assertEquals(new ReplayResult(true, 1, "e-3"), poll(replays));
+    assertEquals(new ReplayResult(true, 1, "e-3", null, false), poll(replays));
     awaitState(ConnectionState.CONNECTED);
   }
 
@@ -131,6 +135,100 @@ class UshsClientTest {
     assertFalse(poll(replays).recovered());
     connection.send(event("new-0", 0));
     assertEquals("new-0", poll(events).id());
+  }
+
+  private static final String OLD_EPOCH = "00000000000000e1";
+  private static final String NEW_EPOCH = "00000000000000e2";
+
+  @Test
+  void anEventOfAnotherEpochIsDeliveredAndTheResumeSendsItsPosition() {
+    FakeGateway gateway = new FakeGateway(vertx, c -> {});
+    Subscription critical = Subscription.of("error").withSeverities("critical");
+    client(ClientOptions.builder().endpoint(gateway.url()).subscription(critical));
+    await(client.connect().toCompletionStage().toCompletableFuture());
+    FakeGateway.Connection first = gateway.nextConnection();
+    assertNull(first.lastEventPosition());
+    gateway.nextCommand();
+    assertEquals(critical.toCommand(), gateway.nextCommand(), "no resume point on a fresh start");
+
+    first.send(event("e-1", OLD_EPOCH, 10));
+    first.send(event("e-2", OLD_EPOCH, 11));
+    first.send(event("e-2", OLD_EPOCH, 11));
+    first.send(event("n-0", NEW_EPOCH, 0));
+    first.send(event("n-1", NEW_EPOCH, 1));
+    first.send(event("n-0", NEW_EPOCH, 0));
+    assertEquals(List.of("e-1", "e-2", "n-0", "n-1"), ids(4));
+    assertEquals(new EventPosition(NEW_EPOCH, 1), client.lastPosition());
+    first.close(4005, "server error");
+
+    FakeGateway.Connection again = gateway.nextConnection();
+    assertEquals(NEW_EPOCH + ":1", again.lastEventPosition());
+    assertEquals("n-1", again.lastEventId());
+    gateway.nextCommand();
+    assertEquals(
+        critical.toCommand().put("lastPosition", NEW_EPOCH + ":1").put("lastEventId", "n-1"),
+        gateway.nextCommand(),
+        "the subscription re-sent as a command resumes too");
+    again.send(event("n-1", NEW_EPOCH, 1));
+    again.send(event("n-2", NEW_EPOCH, 2));
+    assertEquals("n-2", poll(events).id(), "the duplicate n-1 is dropped");
+  }
+
+  @Test
+  void aReplayOfAnotherEpochStartsTheComparisonOver() {
+    FakeGateway gateway = new FakeGateway(vertx, c -> {});
+    client(
+        ClientOptions.builder()
+            .endpoint(gateway.url())
+            .resumeFrom("e-7", new EventPosition(OLD_EPOCH, 7))
+            .subscription(Subscription.of("*")));
+    await(client.connect().toCompletionStage().toCompletableFuture());
+    FakeGateway.Connection connection = gateway.nextConnection();
+    assertEquals(OLD_EPOCH + ":7", connection.lastEventPosition());
+    assertEquals("e-7", connection.lastEventId());
+    connection.send(event("e-5", OLD_EPOCH, 5));
+    connection.send(
+        new JsonObject()
+            .put("type", "replay")
+            .put("recovered", false)
+            .put("count", 0)
+            .put("epoch", NEW_EPOCH));
+    assertEquals(new ReplayResult(false, 0, "e-7", NEW_EPOCH, true), poll(replays));
+    connection.send(event("n-0", NEW_EPOCH, 0));
+    connection.send(event("n-1", NEW_EPOCH, 1));
+    assertEquals(List.of("n-0", "n-1"), ids(2), "e-5 was a duplicate; n-0 and n-1 are not");
+    assertEquals(new EventPosition(NEW_EPOCH, 1), client.lastPosition());
+  }
+
+  @Test
+  void aGapReachesOnGapBeforeTheNextEvent() {
+    FakeGateway gateway = new FakeGateway(vertx, c -> {});
+    List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+    client(ClientOptions.builder().endpoint(gateway.url()).subscription(Subscription.of("*")));
+    client.onGap(gap -> order.add("gap")).onEvent(event -> order.add(event.id()));
+    await(client.connect().toCompletionStage().toCompletableFuture());
+    FakeGateway.Connection connection = gateway.nextConnection();
+    connection.send(event("e-1", OLD_EPOCH, 119));
+    connection.send(
+        new JsonObject()
+            .put("type", "gap")
+            .put("epoch", OLD_EPOCH)
+            .put("from", "120")
+            .put("to", "180")
+            .put("count", 61)
+            .put("reason", "retention"));
+    connection.send(event("e-181", OLD_EPOCH, 181));
+    assertEquals(new Gap(OLD_EPOCH, 120, 180, 61, "retention"), poll(gaps));
+    assertEquals(List.of("e-1", "e-181"), ids(2));
+    assertEquals(List.of("e-1", "gap", "e-181"), order);
+  }
+
+  private List<String> ids(int count) {
+    List<String> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      ids.add(poll(events).id());
+    }
+    return ids;
   }
 
   @Test
@@ -167,8 +265,30 @@ class UshsClientTest {
     onA.close(1001, "going away");
     StateChange lost = awaitState(ConnectionState.DISCONNECTED);
     assertEquals(Duration.ZERO, lost.retryIn());
+    assertEquals(a.url(), lost.endpoint().toString(), "the reason is paired with its endpoint");
+    assertEquals("going away", lost.reason());
+    assertEquals(b.url(), lost.nextEndpoint().toString());
     FakeGateway.Connection onB = b.nextConnection();
     assertEquals("e-5", onB.lastEventId());
+  }
+
+  @Test
+  void eachDisconnectNamesItsOwnEndpointAndError() {
+    FakeGateway a = new FakeGateway(vertx, c -> c.close(4005, "a failed"));
+    String nothing = "ws://127.0.0.1:1/ushs/v1/ws";
+    client(ClientOptions.builder().endpoint(a.url()).endpoint(nothing).maxAttempts(2));
+    client.connect();
+    StateChange first = awaitState(ConnectionState.DISCONNECTED);
+    assertEquals(a.url(), first.endpoint().toString());
+    assertEquals(4005, first.closeCode());
+    assertEquals("a failed", first.reason());
+    assertEquals(nothing, first.nextEndpoint().toString());
+    StateChange stopped = awaitState(ConnectionState.STOPPED);
+    assertEquals(nothing, stopped.endpoint().toString());
+    assertNull(stopped.closeCode());
+    assertFalse(stopped.reason().contains("a failed"), stopped.reason());
+    assertTrue(stopped.reason().startsWith("gave up after 2 attempts: "), stopped.reason());
+    assertFalse(stopped.reason().endsWith(": "), "the refused connection's own error");
   }
 
   @Test

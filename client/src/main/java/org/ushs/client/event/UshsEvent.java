@@ -2,11 +2,12 @@ package org.ushs.client.event;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import org.ushs.client.EventPosition;
 
 /**
  * An event as the gateway delivered it: a CloudEvent with the USHS extension attributes {@code
- * sequence}, {@code service}, {@code severity}, {@code sessionid}. Immutable: {@link #json()}
- * returns a copy.
+ * sequence}, {@code epoch}, {@code service}, {@code severity}, {@code sessionid}. Immutable: {@link
+ * #json()} returns a copy.
  */
 public final class UshsEvent {
 
@@ -66,9 +67,30 @@ public final class UshsEvent {
     }
   }
 
-  /** The event's position in the replay log; strictly increasing on a connection. */
+  /** The event's sequence in its epoch of the replay log; strictly increasing within an epoch. */
   public long sequence() {
     return sequence;
+  }
+
+  /**
+   * The replay log's epoch the sequence belongs to (new whenever the log starts empty); null from a
+   * server that does not send epochs.
+   */
+  public String epoch() {
+    return json.getValue("epoch") instanceof String epoch ? epoch : null;
+  }
+
+  /** {@code (epoch, sequence)}; null when the event carries no usable epoch. */
+  public EventPosition position() {
+    String epoch = epoch();
+    if (epoch == null) {
+      return null;
+    }
+    try {
+      return new EventPosition(epoch, sequence);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   public String service() {

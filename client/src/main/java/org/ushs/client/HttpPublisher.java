@@ -15,11 +15,11 @@ import java.util.List;
 /**
  * Publishes CloudEvents to {@code POST /ushs/v1/events} of an ingest node, with a bearer token or
  * an API key ({@code X-API-Key}) that has the publish permission. A future completes with the acks
- * once the events are in the replay log, or fails with {@link PublishRejected}. Retrying an event
+ * once the events are in the replay log, or fails with {@link PublishRefused}. Retrying an event
  * with the same {@code source} and {@code id} is safe: it is acknowledged with the same sequence
  * and delivered once.
  */
-public final class Publisher {
+public final class HttpPublisher {
 
   /** An acknowledged event. */
   public record Ack(String id, long sequence) {}
@@ -28,12 +28,12 @@ public final class Publisher {
 
   private final HttpClient http;
   private final URI base;
-  private final Credentials credentials;
+  private final ClientCredentials credentials;
 
   /**
    * @param base the ingest node, {@code http://host:port} (a path other than {@code /} is kept)
    */
-  public Publisher(Vertx vertx, URI base, Credentials credentials) {
+  public HttpPublisher(Vertx vertx, URI base, ClientCredentials credentials) {
     this.http = vertx.createHttpClient(new HttpClientOptions());
     this.base = base;
     this.credentials = credentials;
@@ -61,11 +61,11 @@ public final class Publisher {
             .setSsl(tls)
             .setURI(path)
             .putHeader("Content-Type", contentType);
-    if (credentials instanceof Credentials.Bearer bearer) {
+    if (credentials instanceof ClientCredentials.Bearer bearer) {
       request.putHeader("Authorization", "Bearer " + bearer.token());
-    } else if (credentials instanceof Credentials.AccessToken token) {
+    } else if (credentials instanceof ClientCredentials.AccessToken token) {
       request.putHeader("Authorization", "Bearer " + token.token());
-    } else if (credentials instanceof Credentials.ApiKey key) {
+    } else if (credentials instanceof ClientCredentials.ApiKey key) {
       request.putHeader("X-API-Key", key.key());
     }
     return http.request(request)
@@ -77,7 +77,7 @@ public final class Publisher {
                     .map(
                         buffer -> {
                           if (response.statusCode() != 202) {
-                            throw new PublishRejected(response.statusCode(), buffer.toString());
+                            throw new PublishRefused(response.statusCode(), buffer.toString());
                           }
                           return acks(buffer.toJsonObject());
                         }));

@@ -1,14 +1,14 @@
 package org.ushs.client;
 
 /**
- * How the client proves who it is. A TLS client certificate is configured with {@link
- * ClientOptions.Builder#tls}; it may be combined with {@link None} or with a token.
+ * How the client proves who it is (to the gateway and to the publish API). A TLS client certificate
+ * is configured with {@link ClientOptions.Builder#tls}; it may be combined with {@link None} or
+ * with a token. {@code toString} never shows a secret.
  */
-/** ({@code toString} never shows a secret.) */
-public sealed interface Credentials {
+public sealed interface ClientCredentials {
 
   /** {@code Authorization: Bearer <jwt>}. */
-  record Bearer(String token) implements Credentials {
+  record Bearer(String token) implements ClientCredentials {
     @Override
     public String toString() {
       return "Bearer[redacted]";
@@ -16,7 +16,7 @@ public sealed interface Credentials {
   }
 
   /** {@code ?apikey=<key>}. */
-  record ApiKey(String key) implements Credentials {
+  record ApiKey(String key) implements ClientCredentials {
     @Override
     public String toString() {
       return "ApiKey[redacted]";
@@ -24,7 +24,7 @@ public sealed interface Credentials {
   }
 
   /** {@code ?access_token=<jwt>}, as browsers send it. */
-  record AccessToken(String token) implements Credentials {
+  record AccessToken(String token) implements ClientCredentials {
     @Override
     public String toString() {
       return "AccessToken[redacted]";
@@ -32,10 +32,10 @@ public sealed interface Credentials {
   }
 
   /** Nothing besides the TLS client certificate, if any. */
-  record None() implements Credentials {}
+  record None() implements ClientCredentials {}
 
   /** The same kind of credentials with a refreshed token; API keys and none stay as they are. */
-  default Credentials withToken(String token) {
+  default ClientCredentials withToken(String token) {
     if (this instanceof Bearer) {
       return new Bearer(token);
     }

@@ -7,14 +7,14 @@ import io.vertx.core.json.JsonObject;
  * errors[]} with {@code field} and {@code error}), {@code 401}, {@code 403}, {@code 413}, or a
  * server failure.
  */
-public final class PublishRejected extends RuntimeException {
+public final class PublishRefused extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
   private final int status;
   private final transient JsonObject problem;
 
-  public PublishRejected(int status, String body) {
+  public PublishRefused(int status, String body) {
     super(status + " " + body);
     this.status = status;
     this.problem = parse(body);

@@ -1,0 +1,57 @@
+package org.ushs.client;
+
+import io.vertx.core.json.JsonObject;
+import org.ushs.client.event.UshsEvent;
+
+/**
+ * What reaches the application's listeners from the connections: events in sequence order, each
+ * once ({@link ResumeState} decides), {@code replay} answers, gaps and error messages. Malformed
+ * events and gaps are skipped: there is nothing an application could do with them. Runs on the
+ * client's context.
+ */
+final class Delivery {
+
+  private final Listeners listeners;
+  private final ResumeState resume;
+
+  Delivery(Listeners listeners, ResumeState resume) {
+    this.listeners = listeners;
+    this.resume = resume;
+  }
+
+  void event(JsonObject json) {
+    UshsEvent event;
+    try {
+      event = UshsEvent.of(json);
+    } catch (IllegalArgumentException e) {
+      return;
+    }
+    if (resume.admit(event)) {
+      Listeners.fire(listeners.events, event);
+    }
+  }
+
+  void replay(JsonObject json) {
+    boolean recovered = json.getBoolean("recovered", false);
+    String epoch = json.getValue("epoch") instanceof String e ? e : null;
+    boolean epochChanged = resume.replayed(epoch, recovered);
+    ReplayResult result =
+        new ReplayResult(
+            recovered, json.getInteger("count", 0), resume.lastEventId(), epoch, epochChanged);
+    Listeners.fire(listeners.replays, result);
+  }
+
+  void gap(JsonObject json) {
+    Gap gap;
+    try {
+      gap = Gap.of(json);
+    } catch (IllegalArgumentException malformed) {
+      return;
+    }
+    Listeners.fire(listeners.gaps, gap);
+  }
+
+  void error(UshsError error) {
+    Listeners.fire(listeners.errors, error);
+  }
+}
