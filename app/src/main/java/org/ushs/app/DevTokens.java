@@ -1,11 +1,11 @@
 package org.ushs.app;
 
-import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
-import org.ushs.common.auth.JwtAuthenticator;
-import org.ushs.common.auth.Permissions;
 import org.ushs.common.config.ConfigException;
 import org.ushs.common.config.ConfigLoader;
+import org.ushs.protocol.Hs256;
 
 /**
  * Prints a subscriber token and a publisher token, valid 24 h, signed with {@code USHS_JWT_SECRET}:
@@ -36,15 +36,11 @@ public final class DevTokens {
       System.exit(2);
       return;
     }
-    Vertx vertx = Vertx.vertx();
-    try {
-      JwtAuthenticator jwt = new JwtAuthenticator(vertx, secret);
-      Permissions subscriber = new Permissions(null, null, false);
-      Permissions publisher = new Permissions(null, null, true);
-      System.out.println("SUBSCRIBER_TOKEN=" + jwt.mint("dev-subscriber", subscriber, MINUTES));
-      System.out.println("PUBLISHER_TOKEN=" + jwt.mint("dev-publisher", publisher, MINUTES));
-    } finally {
-      vertx.close();
-    }
+    Instant now = Instant.now();
+    Duration ttl = Duration.ofMinutes(MINUTES);
+    System.out.println(
+        "SUBSCRIBER_TOKEN=" + Hs256.mint(secret, "dev-subscriber", null, null, false, now, ttl));
+    System.out.println(
+        "PUBLISHER_TOKEN=" + Hs256.mint(secret, "dev-publisher", null, null, true, now, ttl));
   }
 }

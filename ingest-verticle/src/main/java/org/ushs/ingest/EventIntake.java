@@ -13,6 +13,7 @@ import org.ushs.common.event.EventEnricher;
 import org.ushs.common.event.EventValidator;
 import org.ushs.common.event.PendingEvent;
 import org.ushs.common.event.Problem;
+import org.ushs.common.event.RawEvent;
 import org.ushs.common.log.PartitionId;
 import org.ushs.common.log.Partitioner;
 import org.ushs.common.log.writer.WriterClient;
@@ -37,11 +38,11 @@ final class EventIntake {
   }
 
   /** The ack; fails with {@link InvalidEvents} before logging anything if any event is bad. */
-  Future<JsonObject> accept(List<JsonObject> events) {
+  Future<JsonObject> accept(List<RawEvent> events) {
     List<Problem> problems = new ArrayList<>();
     for (int i = 0; i < events.size(); i++) {
       String prefix = events.size() > 1 ? "[" + i + "]." : "";
-      for (Problem problem : EventValidator.validate(events.get(i))) {
+      for (Problem problem : EventValidator.validate(events.get(i).view())) {
         problems.add(new Problem(prefix + problem.field(), problem.error()));
       }
     }

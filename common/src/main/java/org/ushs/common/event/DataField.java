@@ -1,63 +1,38 @@
 package org.ushs.common.event;
 
 import io.vertx.core.json.JsonObject;
-import java.util.Set;
+import org.ushs.protocol.FieldSpec;
 
-/** A required, typed field of an event's {@code data}, as the protocol shows it for a type. */
-record DataField(String name, Kind kind, double min, double max, Set<String> allowed) {
+/** Checks a typed field of an event's {@code data} against its {@link FieldSpec} (the catalog). */
+final class DataField {
 
-  enum Kind {
-    STRING,
-    NUMBER,
-    INTEGER,
-    OBJECT
-  }
-
-  static DataField string(String name) {
-    return new DataField(name, Kind.STRING, 0, 0, Set.of());
-  }
-
-  static DataField oneOf(String name, Set<String> allowed) {
-    return new DataField(name, Kind.STRING, 0, 0, allowed);
-  }
-
-  static DataField number(String name, double min, double max) {
-    return new DataField(name, Kind.NUMBER, min, max, Set.of());
-  }
-
-  static DataField integer(String name, double min, double max) {
-    return new DataField(name, Kind.INTEGER, min, max, Set.of());
-  }
-
-  static DataField object(String name) {
-    return new DataField(name, Kind.OBJECT, 0, 0, Set.of());
-  }
+  private DataField() {}
 
   /** Why {@code data.<name>} is wrong, or null when it is right. */
-  String check(JsonObject data) {
-    Object value = data.getValue(name);
+  static String check(FieldSpec field, JsonObject data) {
+    Object value = data.getValue(field.name());
     if (value == null) {
       return "required";
     }
-    return switch (kind) {
-      case STRING -> checkString(value);
-      case NUMBER -> checkNumber(value, false);
-      case INTEGER -> checkNumber(value, true);
+    return switch (field.kind()) {
+      case STRING -> checkString(field, value);
+      case NUMBER -> checkNumber(field, value, false);
+      case INTEGER -> checkNumber(field, value, true);
       case OBJECT -> value instanceof JsonObject ? null : "must be an object";
     };
   }
 
-  private String checkString(Object value) {
+  private static String checkString(FieldSpec field, Object value) {
     if (!(value instanceof String text) || text.isEmpty()) {
       return "must be a non-empty string";
     }
-    if (!allowed.isEmpty() && !allowed.contains(text)) {
-      return "must be one of " + String.join(", ", allowed.stream().sorted().toList());
+    if (!field.allowed().isEmpty() && !field.allowed().contains(text)) {
+      return "must be one of " + String.join(", ", field.allowed().stream().sorted().toList());
     }
     return null;
   }
 
-  private String checkNumber(Object value, boolean whole) {
+  private static String checkNumber(FieldSpec field, Object value, boolean whole) {
     if (!(value instanceof Number number)) {
       return whole ? "must be an integer" : "must be a number";
     }
@@ -65,8 +40,8 @@ record DataField(String name, Kind kind, double min, double max, Set<String> all
     if (whole && (d != Math.rint(d) || Double.isInfinite(d))) {
       return "must be an integer";
     }
-    if (d < min || d > max) {
-      return "must be between " + format(min) + " and " + format(max);
+    if (d < field.min() || d > field.max()) {
+      return "must be between " + format(field.min()) + " and " + format(field.max());
     }
     return null;
   }

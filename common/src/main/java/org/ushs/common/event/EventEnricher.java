@@ -2,42 +2,55 @@ package org.ushs.common.event;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Turns a valid CloudEvent into a {@link PendingEvent}: sets {@code time} when the publisher left
  * it out and copies {@code service}, {@code severity} and {@code sessionid} from {@code data}
- * (where present) into extension attributes, which filters use.
+ * (where present) into extension attributes, which filters use. Every other attribute, {@code data}
+ * included, keeps the bytes it was published with: the JSON is spliced, never re-encoded.
  */
 public final class EventEnricher {
 
   private EventEnricher() {}
 
-  /** Enriches {@code event} in place and encodes it once. {@code event} must be valid. */
-  public static PendingEvent enrich(JsonObject event, Instant now) {
-    if (event.getValue("time") == null) {
-      event.put("time", now.toString());
+  /**
+   * Enriches {@code event} (its view too) and builds its JSON once. {@code event} must be valid.
+   */
+  public static PendingEvent enrich(RawEvent event, Instant now) {
+    JsonObject view = event.view();
+    Map<String, String> set = new LinkedHashMap<>(8);
+    if (view.getValue("time") == null) {
+      set.put("time", now.toString());
     }
-    JsonObject data = event.getValue("data") instanceof JsonObject object ? object : null;
-    String service = copy(event, data, "service", "service");
-    String severity = copy(event, data, "severity", "severity");
-    String sessionId = copy(event, data, "sessionId", "sessionid");
-    String type = event.getString("type");
+    JsonObject data = view.getValue("data") instanceof JsonObject object ? object : null;
+    copy(data, "service", "service", set);
+    copy(data, "severity", "severity", set);
+    copy(data, "sessionId", "sessionid", set);
+    set.forEach(view::put);
+    String type = view.getString("type");
     EventKeys keys =
         new EventKeys(
-            event.getString("id"),
-            event.getString("source"),
+            view.getString("id"),
+            view.getString("source"),
             type,
             Category.ofType(type).orElseThrow(),
-            service,
-            severity,
-            sessionId);
-    return new PendingEvent(keys, event.toBuffer());
+            view.getString("service"),
+            view.getString("severity"),
+            view.getString("sessionid"));
+    return new PendingEvent(keys, event.encode(set));
   }
 
-  private static String copy(JsonObject event, JsonObject data, String field, String attribute) {
+  /** Enriches an event built in code, in place; {@code event} must be valid. */
+  public static PendingEvent enrich(JsonObject event, Instant now) {
+    return enrich(RawEvent.of(event), now);
+  }
+
+  private static void copy(
+      JsonObject data, String field, String attribute, Map<String, String> set) {
     if (data != null && data.getValue(field) instanceof String value) {
-      event.put(attribute, value);
+      set.put(attribute, value);
     }
-    return event.getString(attribute);
   }
 }

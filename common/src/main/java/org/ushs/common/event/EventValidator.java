@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.ushs.protocol.EventCatalog;
+import org.ushs.protocol.FieldSpec;
 
 /**
  * Checks a structured-mode CloudEvent against CloudEvents 1.0 and the USHS types: required
@@ -113,7 +115,7 @@ public final class EventValidator {
     if (category.isEmpty()) {
       return;
     }
-    List<DataField> fields = DataRules.forType(category.get(), event.getString("type"));
+    List<FieldSpec> fields = DataRules.forType(category.get(), event.getString("type"));
     if (data == null && fields.isEmpty()) {
       return;
     }
@@ -121,8 +123,8 @@ public final class EventValidator {
       problems.add(new Problem("data", "must be a JSON object"));
       return;
     }
-    for (DataField field : fields) {
-      String error = field.check(object);
+    for (FieldSpec field : fields) {
+      String error = DataField.check(field, object);
       if (error != null) {
         problems.add(new Problem("data." + field.name(), error));
       }
@@ -132,12 +134,11 @@ public final class EventValidator {
 
   /** {@code severity} and {@code sessionId} feed filters, so they are typed wherever they occur. */
   private static void checkOptionalKeys(
-      JsonObject data, List<DataField> required, List<Problem> problems) {
-    for (DataField key :
-        List.of(DataField.oneOf("severity", DataRules.SEVERITIES), DataField.string("sessionId"))) {
+      JsonObject data, List<FieldSpec> required, List<Problem> problems) {
+    for (FieldSpec key : EventCatalog.TYPED_WHEREVER) {
       boolean checked = required.stream().anyMatch(f -> f.name().equals(key.name()));
       if (!checked && data.containsKey(key.name())) {
-        String error = key.check(data);
+        String error = DataField.check(key, data);
         if (error != null) {
           problems.add(new Problem("data." + key.name(), error));
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.ushs.gateway.subscription.Filter;
 import org.ushs.gateway.subscription.Selector;
+import org.ushs.protocol.EventCatalog;
 
 /**
  * Parses client commands: {@code subscribe}, {@code unsubscribe}, {@code ping}, {@code refresh}.
@@ -17,7 +18,9 @@ import org.ushs.gateway.subscription.Selector;
  */
 public final class CommandParser {
 
-  private static final Set<String> SEVERITIES = Set.of("critical", "high", "medium", "low");
+  private static final Set<String> SEVERITIES = Set.copyOf(EventCatalog.SEVERITIES);
+
+  private static final Set<String> FILTER_KEYS = Set.copyOf(EventCatalog.FILTER_KEYS);
 
   private CommandParser() {}
 
@@ -89,7 +92,7 @@ public final class CommandParser {
       throw invalid("filters", "must be an object");
     }
     for (String name : filters.fieldNames()) {
-      if (!Set.of("service", "severity", "session").contains(name)) {
+      if (!FILTER_KEYS.contains(name)) {
         throw invalid("filters." + name, "unknown filter: must be service, severity or session");
       }
     }

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.ushs.protocol.CloseCode;
 
 /** {@link ErrorCode} and README's {@code ## Codes} table are the same table. */
 class CodesTableTest {
@@ -44,6 +45,13 @@ class CodesTableTest {
     assertEquals(
         Arrays.stream(ErrorCode.values()).map(code -> code.code).collect(Collectors.toSet()),
         rows().keySet());
+  }
+
+  @Test
+  void everyCodeOfTheSharedTableIsOneOfTheGateways() {
+    assertEquals(
+        Arrays.stream(CloseCode.values()).toList(),
+        Arrays.stream(ErrorCode.values()).map(code -> code.shared).toList());
   }
 
   @ParameterizedTest(name = "{0}")
