@@ -83,10 +83,10 @@ final class GoAway {
             });
   }
 
-  private void closeAll(List<Session> sessions) {
+  private void closeAll(List<ClientSession> sessions) {
     int count = sessions.size();
     for (int i = 0; i < count; i++) {
-      Session session = sessions.get(i);
+      ClientSession session = sessions.get(i);
       long delay = Spread.delayMillis(i, count, spread);
       if (delay == 0) {
         leave(session);
@@ -96,7 +96,7 @@ final class GoAway {
     }
   }
 
-  private static void leave(Session session) {
+  private static void leave(ClientSession session) {
     session.close(ErrorCode.GOING_AWAY, ErrorCode.GOING_AWAY.message);
   }
 
