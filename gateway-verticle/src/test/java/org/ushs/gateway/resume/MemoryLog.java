@@ -16,21 +16,21 @@ import org.ushs.common.log.LogReader;
  * starts at the oldest retained event), and can lose its oldest events between two reads, as a ring
  * overwritten by publishing does.
  */
-final class MemoryLog implements LogReader {
+public final class MemoryLog implements LogReader {
 
   private final TreeMap<Long, SequencedEvent> events = new TreeMap<>();
   private int reads;
   private int loseAfterRead = -1;
   private long loseBelow;
 
-  static SequencedEvent event(long sequence) {
+  public static SequencedEvent event(long sequence) {
     EventKeys keys =
         new EventKeys(
             "id-" + sequence, "/src", "org.ushs.error.x", Category.ERROR, null, null, null);
     return new SequencedEvent(sequence, keys, Buffer.buffer("{\"sequence\":" + sequence + "}"));
   }
 
-  void append(long from, long toExclusive) {
+  public void append(long from, long toExclusive) {
     for (long s = from; s < toExclusive; s++) {
       events.put(s, event(s));
     }

@@ -149,7 +149,10 @@ class SubscriptionsTest {
         selectors("* org.ushs.error.detected"), new Filter(null, Set.of("high"), null));
     assertTrue(subscriptions.matches(event("org.ushs.error.detected")));
     subscriptions.remove(selectors("org.ushs.error.detected"));
-    assertTrue(subscriptions.matches(event("org.ushs.error.detected")), "still under error and *");
+    assertFalse(
+        subscriptions.matches(event("org.ushs.error.detected")),
+        "a full type unsubscribed is excluded from error and * too");
+    assertTrue(subscriptions.matches(event("org.ushs.error.resolved")), "still under error and *");
   }
 
   /**
