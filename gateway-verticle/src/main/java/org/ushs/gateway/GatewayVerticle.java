@@ -68,7 +68,7 @@ public final class GatewayVerticle extends VerticleBase {
   private Sequencer sequencer;
   private GapFiller gapFiller;
   private Heartbeat heartbeat;
-  private GoAway goAway;
+  private DrainAndDismiss drainAndDismiss;
   private HttpServer server;
 
   public GatewayVerticle(
@@ -113,7 +113,8 @@ public final class GatewayVerticle extends VerticleBase {
     gapFiller = new GapFiller(vertx, logReader, sequencer, settings.gapWait());
     metrics.countGapFills(gapFiller::filled);
     heartbeat = new Heartbeat(vertx, hub, settings.pingInterval());
-    goAway = new GoAway(vertx, logReader, gapFiller, fanOut, hub, settings.shutdownSpread());
+    drainAndDismiss =
+        new DrainAndDismiss(vertx, logReader, gapFiller, fanOut, hub, settings.shutdownSpread());
     Router router = Router.router(vertx);
     HealthRoutes.mount(router, readiness);
     UiRoutes.mount(router, settings.ui());
@@ -195,7 +196,7 @@ public final class GatewayVerticle extends VerticleBase {
 
   /** A session within the connection limits; otherwise close 1013 naming the limit. */
   private void open(ServerWebSocket ws, Principal principal, ConnectQuery query, MultiMap headers) {
-    if (goAway.started()) {
+    if (drainAndDismiss.started()) {
       ws.close((short) ErrorCode.GOING_AWAY.code, ErrorCode.GOING_AWAY.message);
       return;
     }
@@ -245,7 +246,7 @@ public final class GatewayVerticle extends VerticleBase {
    */
   public Future<Void> goAway() {
     Promise<Void> done = Promise.promise();
-    context.runOnContext(v -> goAway.run(server).onComplete(done));
+    context.runOnContext(v -> drainAndDismiss.run(server).onComplete(done));
     return done.future();
   }
 

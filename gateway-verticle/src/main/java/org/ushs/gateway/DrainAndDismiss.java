@@ -21,9 +21,9 @@ import org.ushs.gateway.protocol.ErrorCode;
  * leave; then close every session with 1001 {@code going away}, evenly over the spread window, and
  * shut the server down (it stops accepting at once). Runs on the verticle's event loop.
  */
-final class GoAway {
+final class DrainAndDismiss {
 
-  private static final Logger LOG = Logger.getLogger(GoAway.class.getName());
+  private static final Logger LOG = Logger.getLogger(DrainAndDismiss.class.getName());
   private static final long CATCH_UP_MS = 2000;
   private static final long POLL_MS = 10;
 
@@ -35,7 +35,8 @@ final class GoAway {
   private final Duration spread;
   private boolean started;
 
-  GoAway(Vertx vertx, LogReader reader, GapFiller filler, FanOut fanOut, Hub hub, Duration spread) {
+  DrainAndDismiss(
+      Vertx vertx, LogReader reader, GapFiller filler, FanOut fanOut, Hub hub, Duration spread) {
     this.vertx = vertx;
     this.reader = reader;
     this.filler = filler;
