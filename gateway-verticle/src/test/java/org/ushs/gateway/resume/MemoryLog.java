@@ -30,6 +30,13 @@ public final class MemoryLog implements LogReader {
     return new SequencedEvent(sequence, keys, Buffer.buffer("{\"sequence\":" + sequence + "}"));
   }
 
+  /** Appends an event with {@code source} and {@code id} at {@code sequence}. */
+  public void put(long sequence, String source, String id) {
+    EventKeys keys =
+        new EventKeys(id, source, "org.ushs.error.x", Category.ERROR, null, null, null);
+    events.put(sequence, new SequencedEvent(sequence, keys, Buffer.buffer("{}")));
+  }
+
   public void append(long from, long toExclusive) {
     for (long s = from; s < toExclusive; s++) {
       events.put(s, event(s));
