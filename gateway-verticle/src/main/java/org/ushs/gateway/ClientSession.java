@@ -146,31 +146,21 @@ final class ClientSession implements Command.Handler {
   }
 
   private void onText(String text) {
-    Command command;
+    String what = "message";
     try {
-      command = CommandParser.parse(text);
-    } catch (ProtocolError e) {
-      reply(e);
-      return;
-    }
-    try {
+      Command command = CommandParser.parse(text);
+      what = command.getClass().getSimpleName();
       command.applyTo(this);
     } catch (ProtocolError e) {
       reply(e);
     } catch (RuntimeException e) {
-      serverFault(command, e);
+      serverFault(what, e);
     }
   }
 
   /** A fault of the server: 4005 to the client, one line here, the hub index made whole again. */
-  private void serverFault(Command command, RuntimeException e) {
-    LOG.log(
-        Level.WARNING,
-        "command "
-            + command.getClass().getSimpleName()
-            + " failed for "
-            + LogText.safe(principal.id()),
-        e);
+  private void serverFault(String what, RuntimeException e) {
+    LOG.log(Level.WARNING, what + " failed for " + LogText.safe(principal.id()), e);
     hub.reindex(this, subscriptions);
     send(ServerMessages.error(ErrorCode.SERVER_ERROR, ErrorCode.SERVER_ERROR.message, null, null));
   }

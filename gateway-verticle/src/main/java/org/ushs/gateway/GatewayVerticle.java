@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import io.vertx.ext.web.Router;
+import java.util.List;
 import java.util.Optional;
 import org.ushs.common.auth.AuthFailure;
 import org.ushs.common.auth.Principal;
@@ -153,7 +154,7 @@ public final class GatewayVerticle extends VerticleBase {
 
   /** A live range that left retention before this gateway could read it: every session is told. */
   private void announceGap(long from, long to) {
-    for (ClientSession session : hub.sessions()) {
+    for (ClientSession session : List.copyOf(hub.sessions())) {
       session.gap(from, to);
     }
   }

@@ -37,6 +37,7 @@ public final class ReplayRun {
   private final Held held = new Held(MAX_HELD, MAX_HELD_BYTES);
   private boolean lost;
   private boolean counting = true;
+  private boolean fromOldest;
   private int count;
 
   /**
@@ -82,6 +83,7 @@ public final class ReplayRun {
               if (sequence == null) {
                 catchUpThenFinish();
               } else {
+                fromOldest = sequence < 0;
                 read(sequence + 1, true);
               }
             })
@@ -114,6 +116,11 @@ public final class ReplayRun {
     }
   }
 
+  /**
+   * Reads from {@code from}; with {@code first}, a log that no longer holds {@code from} means the
+   * point left retention (nothing is replayed), unless the run asked for everything retained
+   * ({@code fromOldest}): then it starts wherever the log does.
+   */
   private void read(long from, boolean first) {
     take(readFrom(from), from, first);
   }
@@ -148,7 +155,7 @@ public final class ReplayRun {
    * retention since the previous one.
    */
   private void replay(EventBatch batch, long from, boolean first) {
-    if (batch.first() > from) {
+    if (batch.first() > from && !(first && fromOldest)) {
       if (first && !lost) {
         catchUpThenFinish();
         return;
