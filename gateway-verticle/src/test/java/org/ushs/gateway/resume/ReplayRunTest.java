@@ -152,4 +152,27 @@ class ReplayRunTest {
     assertFalse(replay.getBoolean("recovered"));
     assertEquals(0, replay.getInteger("count"), "live events are not replayed ones");
   }
+
+  @Test
+  void earliestStartsWhereTheLogDoesAndIsRecovered() throws Exception {
+    log.append(10, 30);
+    context.runOnContext(v -> run(29).start(Future.succeededFuture(-1L)));
+    await();
+    assertEquals(20, events.size());
+    assertEquals(10, events.get(0));
+    JsonObject replay = messages.get(0);
+    assertEquals(true, replay.getBoolean("recovered"), replay.encode());
+    assertEquals(20, replay.getInteger("count"));
+  }
+
+  @Test
+  void aPointWhoseNextEventLeftRetentionReplaysNothing() throws Exception {
+    log.append(10, 30);
+    context.runOnContext(v -> run(29).start(Future.succeededFuture(3L)));
+    await();
+    assertEquals(List.of(), events);
+    JsonObject replay = messages.get(0);
+    assertFalse(replay.getBoolean("recovered"));
+    assertEquals(0, replay.getInteger("count"));
+  }
 }
