@@ -121,7 +121,7 @@ class ProtocolSchemaTest {
         WsClient.connect(
             vertx,
             nodes.node(0).gatewayPort(),
-            "/ushs/v1/ws",
+            "/ushs/v1/ws?subscribe=error",
             TestNodes.subscriberToken(vertx),
             "unknown-id");
     assertConforms("replay", resumed.next());

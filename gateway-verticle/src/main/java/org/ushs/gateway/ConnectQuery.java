@@ -1,6 +1,7 @@
 package org.ushs.gateway;
 
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
 import java.util.Arrays;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.ushs.gateway.protocol.Command;
 import org.ushs.gateway.protocol.CommandParser;
+import org.ushs.gateway.resume.ResumePoint;
 import org.ushs.gateway.subscription.Filter;
 
 /**
@@ -39,6 +41,23 @@ record ConnectQuery(Map<String, List<String>> parameters) {
     Set<String> services = service == null ? null : Set.copyOf(splitList(service));
     return new Command.Subscribe(
         CommandParser.selectors(new JsonArray(names)), new Filter(services, null, session));
+  }
+
+  /**
+   * The resume point the handshake asks for: headers {@code Last-Event-Position}, {@code
+   * Last-Event-ID} and {@code Last-Event-Source} win over the query's {@code lastPosition}, {@code
+   * lastEventId} and {@code lastEventSource}; null when none. Throws ProtocolError (4000) for a
+   * malformed position.
+   */
+  ResumePoint resumePoint(MultiMap headers) {
+    String position = headers.get("Last-Event-Position");
+    String id = headers.get("Last-Event-ID");
+    String source = headers.get("Last-Event-Source");
+    return ResumePoint.of(
+        position != null ? position : first("lastPosition"),
+        id != null ? id : first("lastEventId"),
+        source != null ? source : first("lastEventSource"),
+        position != null ? "Last-Event-Position" : "lastPosition");
   }
 
   private static List<String> splitList(String value) {

@@ -1,32 +1,40 @@
 package org.ushs.gateway;
 
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import io.vertx.ext.web.Router;
+import java.util.List;
 import java.util.Optional;
 import org.ushs.common.auth.AuthFailure;
 import org.ushs.common.auth.Principal;
 import org.ushs.common.bus.EventFeed;
 import org.ushs.common.config.GatewaySettings;
 import org.ushs.common.config.ReplaySettings;
+import org.ushs.common.event.SequencedEvent;
 import org.ushs.common.health.HealthRoutes;
 import org.ushs.common.health.Readiness;
 import org.ushs.common.log.LogReader;
 import org.ushs.gateway.connection.ConnectionLimits;
 import org.ushs.gateway.order.GapFiller;
+import org.ushs.gateway.order.LiveGaps;
 import org.ushs.gateway.order.Sequencer;
 import org.ushs.gateway.protocol.ErrorCode;
+import org.ushs.gateway.protocol.ProtocolError;
 import org.ushs.gateway.protocol.ServerMessages;
 import org.ushs.gateway.resume.IdIndex;
 import org.ushs.gateway.resume.RecentEvents;
 import org.ushs.gateway.resume.ReplayGate;
 import org.ushs.gateway.resume.Replays;
+import org.ushs.gateway.resume.ResumePoint;
+import org.ushs.gateway.resume.ScanningResumeLog;
 import org.ushs.gateway.security.GatewaySecurity;
 import org.ushs.gateway.security.HandshakeLog;
+import org.ushs.gateway.subscription.SubscriptionLimits;
 import org.ushs.gateway.ui.UiRoutes;
 
 /**
@@ -56,11 +64,12 @@ public final class GatewayVerticle extends VerticleBase {
   private final Hub hub = new Hub();
   private Flusher flusher;
   private Replays replays;
+  private SessionContext sessions;
   private FanOut fanOut;
   private Sequencer sequencer;
   private GapFiller gapFiller;
   private Heartbeat heartbeat;
-  private GoAway goAway;
+  private DrainAndDismiss drainAndDismiss;
   private HttpServer server;
 
   public GatewayVerticle(
@@ -87,24 +96,28 @@ public final class GatewayVerticle extends VerticleBase {
     flusher = new Flusher(context);
     IdIndex ids = new IdIndex(retention.capacity());
     RecentEvents recent = RecentEvents.of(retention, RECENT_EVENTS);
+    LiveGaps liveGaps = new LiveGaps(this::announceGap);
+    fanOut = new FanOut(context, event -> handOut(event, ids, recent, liveGaps), FAN_OUT_SLICE);
     ReplayGate gate = new ReplayGate(settings.replaysPerInstance());
-    replays = new Replays(context, logReader, ids, recent, gate, metrics);
-    fanOut =
-        new FanOut(
+    replays =
+        new Replays(
             context,
-            event -> {
-              ids.put(event.keys().id(), event.sequence());
-              recent.add(event);
-              int sent = hub.dispatch(event);
-              metrics.delivered(sent);
-              return sent;
-            },
-            FAN_OUT_SLICE);
-    sequencer = new Sequencer(fanOut);
+            logReader,
+            new ScanningResumeLog(logReader),
+            ids,
+            recent,
+            gate,
+            metrics,
+            () -> fanOut.next() - 1);
+    sessions =
+        new SessionContext(
+            replays, new SubscriptionLimits(settings.maxSubscriptions(), settings.maxSelectors()));
+    sequencer = new Sequencer(fanOut, liveGaps);
     gapFiller = new GapFiller(vertx, logReader, sequencer, settings.gapWait());
     metrics.countGapFills(gapFiller::filled);
     heartbeat = new Heartbeat(vertx, hub, settings.pingInterval());
-    goAway = new GoAway(vertx, logReader, gapFiller, fanOut, hub, settings.shutdownSpread());
+    drainAndDismiss =
+        new DrainAndDismiss(vertx, logReader, gapFiller, fanOut, hub, settings.shutdownSpread());
     Router router = Router.router(vertx);
     HealthRoutes.mount(router, readiness);
     UiRoutes.mount(router, settings.ui());
@@ -125,6 +138,23 @@ public final class GatewayVerticle extends VerticleBase {
     return server.listen(settings.port());
   }
 
+  /** Hands one event of the ordered stream to the sessions; how many were sent it. */
+  private int handOut(SequencedEvent event, IdIndex ids, RecentEvents recent, LiveGaps gaps) {
+    gaps.before(event);
+    ids.put(event.keys().source(), event.keys().id(), event.sequence());
+    recent.add(event);
+    int sent = hub.dispatch(event);
+    metrics.delivered(sent);
+    return sent;
+  }
+
+  /** A live range that left retention before this gateway could read it: every session is told. */
+  private void announceGap(long from, long to) {
+    for (ClientSession session : List.copyOf(hub.sessions())) {
+      session.gap(from, to);
+    }
+  }
+
   /** The port the gateway listens on (useful when configured as 0). */
   public int actualPort() {
     return server.actualPort();
@@ -142,8 +172,6 @@ public final class GatewayVerticle extends VerticleBase {
       return;
     }
     ConnectQuery query = ConnectQuery.parse(handshake.query());
-    String lastEventId = handshake.headers().get("Last-Event-ID");
-    String resumeFrom = lastEventId != null ? lastEventId : query.first("lastEventId");
     security
         .authenticate(handshake, query.parameters())
         .onComplete(
@@ -155,7 +183,7 @@ public final class GatewayVerticle extends VerticleBase {
                       ws -> {
                         Channels.removeIdleTimeout(ws);
                         if (refusal == null) {
-                          open(ws, auth.result(), query, resumeFrom);
+                          open(ws, auth.result(), query, handshake.headers());
                         } else {
                           refuse(ws, refusal);
                         }
@@ -164,9 +192,8 @@ public final class GatewayVerticle extends VerticleBase {
   }
 
   /** A session within the connection limits; otherwise close 1013 naming the limit. */
-  private void open(
-      ServerWebSocket ws, Principal principal, ConnectQuery query, String resumeFrom) {
-    if (goAway.started()) {
+  private void open(ServerWebSocket ws, Principal principal, ConnectQuery query, MultiMap headers) {
+    if (drainAndDismiss.started()) {
       ws.close((short) ErrorCode.GOING_AWAY.code, ErrorCode.GOING_AWAY.message);
       return;
     }
@@ -177,8 +204,20 @@ public final class GatewayVerticle extends VerticleBase {
     }
     Connection connection = new Connection(vertx, ws, settings, metrics, flusher, principal.id());
     connection.closed().onComplete(closed -> limits.release(principal.id()));
-    new Session(vertx, principal, hub, connection, security.authenticator(), replays)
-        .open(query, resumeFrom);
+    ResumePoint point = null;
+    ProtocolError badPoint = null;
+    try {
+      point = query.resumePoint(headers);
+    } catch (ProtocolError e) {
+      badPoint = e;
+    }
+    ClientSession session =
+        new ClientSession(
+            vertx, principal, hub, connection, security.authenticator(), sessions, point);
+    session.open(query, point, settings.resumeWait());
+    if (badPoint != null) {
+      connection.send(ServerMessages.error(badPoint));
+    }
   }
 
   /** The failure as the client will see it; logged here, once, even if the client is gone. */
@@ -204,7 +243,7 @@ public final class GatewayVerticle extends VerticleBase {
    */
   public Future<Void> goAway() {
     Promise<Void> done = Promise.promise();
-    context.runOnContext(v -> goAway.run(server).onComplete(done));
+    context.runOnContext(v -> drainAndDismiss.run(server).onComplete(done));
     return done.future();
   }
 

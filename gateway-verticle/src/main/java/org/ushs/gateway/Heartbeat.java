@@ -35,7 +35,7 @@ final class Heartbeat {
 
   private void tick() {
     // a copy: a tick may close sessions, which leave the hub
-    for (Session session : List.copyOf(hub.sessions())) {
+    for (ClientSession session : List.copyOf(hub.sessions())) {
       session.heartbeat();
     }
     if (!stopped) {

@@ -18,17 +18,17 @@ final class Hub {
 
   /** The sessions of one category. */
   private static final class Index {
-    final Set<Session> all = new LinkedHashSet<>();
-    final Set<Session> anyService = new LinkedHashSet<>();
-    final Map<String, Set<Session>> byService = new HashMap<>();
+    final Set<ClientSession> all = new LinkedHashSet<>();
+    final Set<ClientSession> anyService = new LinkedHashSet<>();
+    final Map<String, Set<ClientSession>> byService = new HashMap<>();
 
-    void remove(Session session) {
+    void remove(ClientSession session) {
       if (all.remove(session) && !anyService.remove(session)) {
         byService.values().removeIf(sessions -> sessions.remove(session) && sessions.isEmpty());
       }
     }
 
-    void add(Session session, Set<String> services) {
+    void add(ClientSession session, Set<String> services) {
       all.add(session);
       if (services == null) {
         anyService.add(session);
@@ -40,7 +40,7 @@ final class Hub {
   }
 
   private final EnumMap<Category, Index> byCategory = new EnumMap<>(Category.class);
-  private final Set<Session> sessions = new LinkedHashSet<>();
+  private final Set<ClientSession> sessions = new LinkedHashSet<>();
 
   Hub() {
     for (Category category : Category.values()) {
@@ -48,12 +48,12 @@ final class Hub {
     }
   }
 
-  void add(Session session) {
+  void add(ClientSession session) {
     sessions.add(session);
   }
 
   /** Indexes {@code session} under what {@code subscriptions} now span. */
-  void reindex(Session session, Subscriptions subscriptions) {
+  void reindex(ClientSession session, Subscriptions subscriptions) {
     Set<Category> categories = subscriptions.categories();
     byCategory.forEach(
         (category, index) -> {
@@ -64,7 +64,7 @@ final class Hub {
         });
   }
 
-  void remove(Session session) {
+  void remove(ClientSession session) {
     sessions.remove(session);
     byCategory.values().forEach(index -> index.remove(session));
   }
@@ -80,13 +80,13 @@ final class Hub {
     if (service == null) {
       return offer(index.all, event);
     }
-    Set<Session> named = index.byService.get(service);
+    Set<ClientSession> named = index.byService.get(service);
     return offer(index.anyService, event) + (named == null ? 0 : offer(named, event));
   }
 
-  private static int offer(Set<Session> sessions, SequencedEvent event) {
+  private static int offer(Set<ClientSession> sessions, SequencedEvent event) {
     int sent = 0;
-    for (Session session : sessions) {
+    for (ClientSession session : sessions) {
       if (session.deliver(event)) {
         sent++;
       }
@@ -94,7 +94,7 @@ final class Hub {
     return sent;
   }
 
-  Set<Session> sessions() {
+  Set<ClientSession> sessions() {
     return sessions;
   }
 }

@@ -66,7 +66,10 @@ public final class ConfigLoader {
           "USHS_ALLOWED_ORIGINS",
           "USHS_LOG_FORMAT",
           "USHS_UI",
-          "USHS_DEV_SECRET_FILE");
+          "USHS_DEV_SECRET_FILE",
+          "USHS_MAX_SUBSCRIPTIONS",
+          "USHS_MAX_SELECTORS",
+          "USHS_RESUME_WAIT");
 
   /** Bounds the go-away window so that a node's shutdown stays within the stop grace period. */
   private static final Duration MAX_SHUTDOWN_SPREAD = Duration.ofSeconds(10);
@@ -143,7 +146,10 @@ public final class ConfigLoader {
             s.integer("USHS_MAX_CONNECTIONS_PER_IDENTITY", 1000, 1, 10_000_000),
             s.bool("USHS_COMPRESSION", false),
             s.duration("USHS_SHUTDOWN_SPREAD", Duration.ofSeconds(1), MAX_SHUTDOWN_SPREAD),
-            s.bool("USHS_UI", false)),
+            s.bool("USHS_UI", false),
+            s.integer("USHS_MAX_SUBSCRIPTIONS", 100, 1, 100_000),
+            s.integer("USHS_MAX_SELECTORS", 1000, 1, 1_000_000),
+            s.duration("USHS_RESUME_WAIT", Duration.ofSeconds(10))),
         new IngestSettings(
             httpHost, s.port("USHS_INGEST_PORT", 8081), s.bytes("USHS_MAX_BODY", 1 << 20, 1024)),
         new ReplaySettings(

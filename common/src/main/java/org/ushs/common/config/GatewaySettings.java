@@ -7,7 +7,10 @@ import java.time.Duration;
  * stream may stay open before it is read from the log, and connection management: how long an HTTP
  * connection may take to complete its upgrade, connections per principal, per-message compression,
  * the window over which clients are told to go away at shutdown, and whether the gateway serves the
- * live page at {@code /ushs/ui} ({@code ui}).
+ * live page at {@code /ushs/ui} ({@code ui}); per connection, how many subscriptions and selectors
+ * (event-type names over all its subscriptions) it may hold, and how long a connection with a
+ * resume point and no subscription waits for its first {@code subscribe} before it answers {@code
+ * replay} ({@code resumeWait}).
  */
 public record GatewaySettings(
     String bindHost,
@@ -25,7 +28,10 @@ public record GatewaySettings(
     int maxConnectionsPerIdentity,
     boolean compression,
     Duration shutdownSpread,
-    boolean ui) {
+    boolean ui,
+    int maxSubscriptions,
+    int maxSelectors,
+    Duration resumeWait) {
 
   /** Concurrent replays each gateway instance may run: its share of the node's bound. */
   public int replaysPerInstance() {

@@ -16,13 +16,28 @@ public final class Sequencer {
   /** Events held while a gap is open; more are dropped and read back from the log. */
   public static final int MAX_AHEAD = 10_000;
 
+  /** Told of sequences skipped because the log no longer holds them. */
+  public interface Skipped {
+    /** Sequences {@code from}..{@code to} (inclusive) will never be delivered. */
+    void skipped(long from, long to);
+  }
+
   private final Consumer<SequencedEvent> out;
+  private final Skipped skipped;
   private final TreeMap<Long, SequencedEvent> ahead = new TreeMap<>();
   private long next = -1;
   private long knownNewest = -1;
 
   public Sequencer(Consumer<SequencedEvent> out) {
+    this(out, (from, to) -> {});
+  }
+
+  /**
+   * Delivers to {@code out}; tells {@code skipped} of every range it skips, before what follows.
+   */
+  public Sequencer(Consumer<SequencedEvent> out, Skipped skipped) {
     this.out = out;
+    this.skipped = skipped;
   }
 
   /** Sets the first sequence to expect, unless events already set it. */
@@ -69,7 +84,8 @@ public final class Sequencer {
 
   /**
    * Takes events read from the log at {@link #next()}. What the log no longer holds (the read
-   * starts later, or finds nothing before the gap's end) is skipped: it left retention.
+   * starts later, or finds nothing before the gap's end) is skipped: it left retention, and the
+   * {@link Skipped} listener is told.
    */
   public void fill(EventBatch batch) {
     if (hasGap()) {
@@ -81,6 +97,7 @@ public final class Sequencer {
 
   private void skipTo(long sequence) {
     if (sequence > next) {
+      skipped.skipped(next, sequence - 1);
       next = sequence;
       ahead.headMap(next).clear();
       drain();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.ushs.gateway.resume.ResumePoint;
 import org.ushs.gateway.subscription.Filter;
 import org.ushs.gateway.subscription.Selector;
 import org.ushs.protocol.EventCatalog;
@@ -31,7 +32,8 @@ public final class CommandParser {
     }
     return switch (command) {
       case "subscribe" ->
-          new Command.Subscribe(selectors(json.getValue("eventTypes")), filter(json));
+          new Command.Subscribe(
+              selectors(json.getValue("eventTypes")), filter(json), resumePoint(json));
       case "unsubscribe" -> new Command.Unsubscribe(selectors(json.getValue("eventTypes")));
       case "ping" -> new Command.Ping();
       case "refresh" -> new Command.Refresh(token(json.getValue("token")));
@@ -74,6 +76,23 @@ public final class CommandParser {
                           "unknown event type: " + name)));
     }
     return selectors;
+  }
+
+  /** The command's {@code lastPosition}, {@code lastEventId}, {@code lastEventSource}, if any. */
+  private static ResumePoint resumePoint(JsonObject command) {
+    return ResumePoint.of(
+        optionalString(command, "lastPosition"),
+        optionalString(command, "lastEventId"),
+        optionalString(command, "lastEventSource"),
+        "lastPosition");
+  }
+
+  private static String optionalString(JsonObject command, String field) {
+    Object value = command.getValue(field);
+    if (value != null && !(value instanceof String)) {
+      throw invalid(field, "must be a string");
+    }
+    return (String) value;
   }
 
   private static String token(Object value) {

@@ -37,6 +37,35 @@ public final class ServerMessages {
         .toBuffer();
   }
 
+  /**
+   * The end of a replay run: whether nothing was missed, how many events the run sent, and the
+   * epoch of the log now.
+   */
+  public static Buffer replay(boolean recovered, int count, String epoch) {
+    return new JsonObject()
+        .put("type", "replay")
+        .put("recovered", recovered)
+        .put("count", count)
+        .put("epoch", epoch)
+        .toBuffer();
+  }
+
+  /**
+   * Events {@code from}..{@code to} (inclusive) of log {@code epoch} will not reach the client:
+   * {@code count} of them it would have received (the range size when the server cannot tell), lost
+   * for {@code reason}: {@code retention}, {@code shed}, {@code overflow} or {@code unavailable}.
+   */
+  public static Buffer gap(String epoch, long from, long to, long count, String reason) {
+    return new JsonObject()
+        .put("type", "gap")
+        .put("epoch", epoch)
+        .put("from", Long.toString(from))
+        .put("to", Long.toString(to))
+        .put("count", count)
+        .put("reason", reason)
+        .toBuffer();
+  }
+
   /** {@code subscribed} or {@code unsubscribed}, echoing the names the client sent. */
   public static Buffer acknowledged(String type, List<Selector> selectors) {
     JsonArray names = new JsonArray(selectors.stream().map(Selector::name).toList());

@@ -9,81 +9,75 @@ import org.ushs.common.event.Category;
 import org.ushs.common.event.EventKeys;
 
 /**
- * A connection's subscriptions: each {@code subscribe} adds its selectors with its filter; an event
- * matching several is still one match. {@code unsubscribe} of a category (or {@code *}) also
- * narrows broader selectors, so it always stops that category. Not thread-safe.
+ * A connection's subscriptions: each {@code subscribe} adds its selectors with its filter (a {@code
+ * subscribe} with the filter of an earlier one joins it); an event matching several is still one
+ * match, and matching costs one set lookup per subscription whatever its number of selectors.
+ * {@code unsubscribe} of a category (or {@code *}) also narrows broader selectors, so it always
+ * stops that category; of a full type, it removes that type and excludes it from subscriptions to
+ * its whole category. Not thread-safe.
  */
 public final class Subscriptions {
 
-  private record Entry(List<Selector> selectors, Filter filter) {}
+  private final List<Subscription> entries = new ArrayList<>();
 
-  private final List<Entry> entries = new ArrayList<>();
+  /** A copy that later changes to this one do not affect. */
+  public Subscriptions copy() {
+    Subscriptions copy = new Subscriptions();
+    copy.entries.addAll(entries);
+    return copy;
+  }
 
   public void add(List<Selector> selectors, Filter filter) {
-    entries.add(new Entry(List.copyOf(selectors), filter));
-  }
-
-  /** Removes {@code selectors} from every subscription; subscriptions left empty go. */
-  public void remove(List<Selector> selectors) {
-    List<Entry> kept = new ArrayList<>();
-    for (Entry entry : entries) {
-      List<Selector> left = entry.selectors();
-      for (Selector removed : selectors) {
-        left = without(left, removed);
-      }
-      if (!left.isEmpty()) {
-        kept.add(new Entry(left, entry.filter()));
+    for (int i = 0; i < entries.size(); i++) {
+      Subscription entry = entries.get(i);
+      if (entry.filter().equals(filter) && entry.excluded().isEmpty()) {
+        entries.set(i, entry.plus(selectors));
+        return;
       }
     }
+    entries.add(new Subscription(selectors, filter, Set.of()));
+  }
+
+  /** How many subscriptions {@link #add} would leave with {@code filter}. */
+  public int countAfterAdding(Filter filter) {
+    boolean joins =
+        entries.stream().anyMatch(e -> e.filter().equals(filter) && e.excluded().isEmpty());
+    return entries.size() + (joins ? 0 : 1);
+  }
+
+  /** The selectors over all subscriptions. */
+  public int selectorCount() {
+    return entries.stream().mapToInt(e -> e.selectors().size()).sum();
+  }
+
+  public boolean isEmpty() {
+    return entries.isEmpty();
+  }
+
+  /**
+   * Removes {@code selectors} from every subscription; subscriptions left empty go. Whether
+   * anything changed.
+   */
+  public boolean remove(List<Selector> selectors) {
+    List<Subscription> kept = new ArrayList<>();
+    for (Subscription entry : entries) {
+      Subscription left = entry;
+      for (Selector removed : selectors) {
+        left = left == null ? null : Narrowing.without(left, removed);
+      }
+      if (left != null) {
+        kept.add(left);
+      }
+    }
+    boolean changed = !kept.equals(entries);
     entries.clear();
     entries.addAll(kept);
-  }
-
-  private static List<Selector> without(List<Selector> selectors, Selector removed) {
-    List<Selector> left = new ArrayList<>();
-    for (Selector selector : selectors) {
-      if (selector.name().equals(removed.name())) {
-        continue;
-      }
-      if (removed.type() != null) {
-        left.add(selector);
-      } else if (selector.type() != null) {
-        if (!removed.categories().containsAll(selector.categories())) {
-          left.add(selector);
-        }
-      } else {
-        left.addAll(narrowed(selector, removed));
-      }
-    }
-    return left;
-  }
-
-  /** A category-level selector less the categories of {@code removed}, one per category left. */
-  private static List<Selector> narrowed(Selector selector, Selector removed) {
-    if (removed.categories().stream().noneMatch(selector.categories()::contains)) {
-      return List.of(selector);
-    }
-    List<Selector> left = new ArrayList<>();
-    for (Category category : selector.categories()) {
-      if (!removed.categories().contains(category)) {
-        left.add(new Selector(category.wireName(), EnumSet.of(category), null));
-      }
-    }
-    return left;
+    return changed;
   }
 
   public boolean matches(EventKeys keys) {
-    for (Entry entry : entries) {
-      if (entry.filter().matches(keys) && anyMatches(entry.selectors(), keys)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean anyMatches(List<Selector> selectors, EventKeys keys) {
-    for (Selector selector : selectors) {
-      if (selector.matches(keys.category(), keys.type())) {
+    for (Subscription entry : entries) {
+      if (entry.matches(keys)) {
         return true;
       }
     }
@@ -96,8 +90,8 @@ public final class Subscriptions {
    */
   public Set<String> services(Category category) {
     Set<String> services = new HashSet<>();
-    for (Entry entry : entries) {
-      if (entry.selectors().stream().anyMatch(s -> s.categories().contains(category))) {
+    for (Subscription entry : entries) {
+      if (entry.categories().contains(category)) {
         if (entry.filter().services() == null) {
           return null;
         }
@@ -110,7 +104,7 @@ public final class Subscriptions {
   /** Every category some subscription spans: what the hub indexes the connection under. */
   public Set<Category> categories() {
     Set<Category> categories = EnumSet.noneOf(Category.class);
-    entries.forEach(entry -> entry.selectors().forEach(s -> categories.addAll(s.categories())));
+    entries.forEach(entry -> categories.addAll(entry.categories()));
     return categories;
   }
 }

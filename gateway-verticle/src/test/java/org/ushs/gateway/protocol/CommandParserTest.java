@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.ushs.gateway.resume.ResumePoint;
 import org.ushs.gateway.subscription.Filter;
 import org.ushs.gateway.subscription.Selector;
 
@@ -48,6 +49,22 @@ class CommandParserTest {
             "{'command':'subscribe','eventTypes':['health'],'filters':null}",
             new Command.Subscribe(selectors("health"), Filter.NONE)),
         Arguments.of(
+            "{'command':'subscribe','eventTypes':['error'],'lastEventId':'e-1'}",
+            new Command.Subscribe(selectors("error"), Filter.NONE, new ResumePoint.BareId("e-1"))),
+        Arguments.of(
+            "{'command':'subscribe','eventTypes':['error'],'lastEventId':'e-1',"
+                + "'lastEventSource':'/s'}",
+            new Command.Subscribe(
+                selectors("error"), Filter.NONE, new ResumePoint.SourcedId("/s", "e-1"))),
+        Arguments.of(
+            "{'command':'subscribe','eventTypes':['error'],'lastEventId':'e-1',"
+                + "'lastPosition':'00000000000000ab:42'}",
+            new Command.Subscribe(
+                selectors("error"), Filter.NONE, new ResumePoint.Position("00000000000000ab", 42))),
+        Arguments.of(
+            "{'command':'subscribe','eventTypes':['error'],'lastEventId':'earliest'}",
+            new Command.Subscribe(selectors("error"), Filter.NONE, new ResumePoint.Earliest())),
+        Arguments.of(
             "{'command':'unsubscribe','eventTypes':['deployment','org.ushs.error.detected']}",
             new Command.Unsubscribe(selectors("deployment", "org.ushs.error.detected"))),
         Arguments.of(
@@ -76,6 +93,10 @@ class CommandParserTest {
       textBlock =
           """
           not json                                           | 4000 | message
+          {'command':'subscribe','eventTypes':['error'],'lastPosition':'abc:1'} | 4000 | lastPosition
+          {'command':'subscribe','eventTypes':['error'],'lastPosition':7}       | 4000 | lastPosition
+          {'command':'subscribe','eventTypes':['error'],'lastEventId':[1]}      | 4000 | lastEventId
+          {'command':'subscribe','eventTypes':['error'],'lastPosition':'00000000000000ab:99999999999999999999'} | 4000 | lastPosition
           ''                                                 | 4000 | message
           null                                               | 4000 | message
           ['command']                                        | 4000 | message

@@ -70,7 +70,8 @@ class SubscriptionsTest {
           org.ushs.error.detected org.ushs.patch.generated | error | org.ushs.patch.generated | patch
           org.ushs.error.detected org.ushs.patch.generated | *     | '' | ''
           org.ushs.error.detected  | org.ushs.error.resolved  | org.ushs.error.detected | error
-          error                    | org.ushs.error.detected  | org.ushs.error.detected org.ushs.error.resolved | error
+          error                    | org.ushs.error.detected  | org.ushs.error.resolved | error
+          *                        | org.ushs.error.detected  | org.ushs.error.resolved org.ushs.session.started org.ushs.patch.generated org.ushs.deployment.progress org.ushs.health.node.up | deployment error health patch session
           """)
   void unsubscribeRemovesAndNarrows(
       String subscribed, String unsubscribed, String matched, String categories) {
@@ -80,6 +81,47 @@ class SubscriptionsTest {
     }
     assertEquals(matched, matched());
     assertEquals(categories, categories());
+  }
+
+  /** Unsubscribe says whether it changed anything: a name never subscribed changes nothing. */
+  @ParameterizedTest(name = "subscribe {0}, unsubscribe {1} -> changed {2}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          error                   | session                 | false
+          error                   | org.ushs.error.detected | true
+          org.ushs.error.detected | org.ushs.error.resolved | false
+          org.ushs.error.detected | error                   | true
+          *                       | patch                   | true
+          session                 | *                       | true
+          """)
+  void unsubscribeSaysWhetherItChangedAnything(
+      String subscribed, String unsubscribed, boolean changed) {
+    subscriptions.add(selectors(subscribed), Filter.NONE);
+    assertEquals(changed, subscriptions.remove(selectors(unsubscribed)));
+    assertFalse(
+        subscriptions.remove(selectors(unsubscribed)), "twice changes nothing the second time");
+  }
+
+  @Test
+  void aSubscribeWithTheFilterOfAnEarlierOneJoinsIt() {
+    subscriptions.add(selectors("error"), Filter.NONE);
+    assertEquals(1, subscriptions.countAfterAdding(Filter.NONE));
+    subscriptions.add(selectors("session error"), Filter.NONE);
+    assertEquals(2, subscriptions.selectorCount(), "error once");
+    Filter api = new Filter(Set.of("api"), null, null);
+    assertEquals(2, subscriptions.countAfterAdding(api));
+  }
+
+  @Test
+  void matchingCostsNoMoreForMoreSelectorsOfOneCategory() {
+    subscriptions.add(selectors("org.ushs.error.detected"), Filter.NONE);
+    for (int i = 0; i < 100; i++) {
+      subscriptions.add(selectors("org.ushs.error.detected"), Filter.NONE);
+    }
+    assertEquals(1, subscriptions.selectorCount(), "the same selector is kept once");
+    assertTrue(subscriptions.matches(event("org.ushs.error.detected")));
   }
 
   @Test
@@ -107,7 +149,10 @@ class SubscriptionsTest {
         selectors("* org.ushs.error.detected"), new Filter(null, Set.of("high"), null));
     assertTrue(subscriptions.matches(event("org.ushs.error.detected")));
     subscriptions.remove(selectors("org.ushs.error.detected"));
-    assertTrue(subscriptions.matches(event("org.ushs.error.detected")), "still under error and *");
+    assertFalse(
+        subscriptions.matches(event("org.ushs.error.detected")),
+        "a full type unsubscribed is excluded from error and * too");
+    assertTrue(subscriptions.matches(event("org.ushs.error.resolved")), "still under error and *");
   }
 
   /**

@@ -21,9 +21,9 @@ import org.ushs.gateway.protocol.ErrorCode;
  * leave; then close every session with 1001 {@code going away}, evenly over the spread window, and
  * shut the server down (it stops accepting at once). Runs on the verticle's event loop.
  */
-final class GoAway {
+final class DrainAndDismiss {
 
-  private static final Logger LOG = Logger.getLogger(GoAway.class.getName());
+  private static final Logger LOG = Logger.getLogger(DrainAndDismiss.class.getName());
   private static final long CATCH_UP_MS = 2000;
   private static final long POLL_MS = 10;
 
@@ -35,7 +35,8 @@ final class GoAway {
   private final Duration spread;
   private boolean started;
 
-  GoAway(Vertx vertx, LogReader reader, GapFiller filler, FanOut fanOut, Hub hub, Duration spread) {
+  DrainAndDismiss(
+      Vertx vertx, LogReader reader, GapFiller filler, FanOut fanOut, Hub hub, Duration spread) {
     this.vertx = vertx;
     this.reader = reader;
     this.filler = filler;
@@ -83,10 +84,10 @@ final class GoAway {
             });
   }
 
-  private void closeAll(List<Session> sessions) {
+  private void closeAll(List<ClientSession> sessions) {
     int count = sessions.size();
     for (int i = 0; i < count; i++) {
-      Session session = sessions.get(i);
+      ClientSession session = sessions.get(i);
       long delay = Spread.delayMillis(i, count, spread);
       if (delay == 0) {
         leave(session);
@@ -96,7 +97,7 @@ final class GoAway {
     }
   }
 
-  private static void leave(Session session) {
+  private static void leave(ClientSession session) {
     session.close(ErrorCode.GOING_AWAY, ErrorCode.GOING_AWAY.message);
   }
 

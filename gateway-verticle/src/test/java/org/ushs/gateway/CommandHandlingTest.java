@@ -1,0 +1,183 @@
+package org.ushs.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ushs.common.auth.AuthFailure;
+import org.ushs.common.auth.Authenticator;
+import org.ushs.common.auth.Credentials;
+import org.ushs.common.auth.Permissions;
+import org.ushs.common.auth.Principal;
+import org.ushs.common.config.GatewaySettings;
+import org.ushs.common.config.ReplaySettings;
+import org.ushs.gateway.connection.ConnectionLimits;
+import org.ushs.gateway.resume.MemoryLog;
+import org.ushs.gateway.security.GatewaySecurity;
+
+/**
+ * Command handling on a real gateway verticle over a real socket: an unexpected fault is a 4005
+ * error and the connection goes on; {@code unsubscribe} says what it did; subscriptions and
+ * selectors per connection are bounded (4004 naming the limit, nothing kept of a refused command).
+ * Waits are long (60 s) and bound only a failure: nothing here is timed.
+ */
+class CommandHandlingTest {
+
+  private static final int MAX_SUBSCRIPTIONS = 3;
+  private static final int MAX_SELECTORS = 5;
+
+  private Vertx vertx;
+  private ClientWebSocket ws;
+  private final LinkedBlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
+
+  /** Accepts the token {@code good}; the token {@code fault} makes the authenticator throw. */
+  private static final Authenticator AUTHENTICATOR =
+      credentials -> {
+        String token = ((Credentials.BearerToken) credentials).token();
+        if (token.equals("fault")) {
+          throw new IllegalStateException("authenticator fault (test)");
+        }
+        if (!token.equals("good")) {
+          return Future.failedFuture(AuthFailure.invalid("invalid token"));
+        }
+        Instant expires = Instant.now().plusSeconds(3600);
+        return Future.succeededFuture(
+            new Principal("alice", new Permissions(null, null, false), expires));
+      };
+
+  @BeforeEach
+  void start() throws Exception {
+    vertx = Vertx.vertx();
+    GatewaySettings settings =
+        new GatewaySettings(
+            "127.0.0.1",
+            0,
+            1,
+            Duration.ofSeconds(30),
+            64 * 1024,
+            4 << 20,
+            1000,
+            10_000,
+            100,
+            Duration.ofMillis(50),
+            8,
+            Duration.ofSeconds(60),
+            100,
+            false,
+            Duration.ofSeconds(1),
+            false,
+            MAX_SUBSCRIPTIONS,
+            MAX_SELECTORS,
+            Duration.ofSeconds(1));
+    GatewayVerticle gateway =
+        new GatewayVerticle(
+            settings,
+            GatewaySecurity.plain(AUTHENTICATOR),
+            new MemoryLog(),
+            () -> Future.succeededFuture(new JsonObject()),
+            new ReplaySettings(1000, Duration.ofHours(1)),
+            new GatewayMetrics(new SimpleMeterRegistry()),
+            new ConnectionLimits(100, 100));
+    await(vertx.deployVerticle(gateway));
+    WebSocketConnectOptions options =
+        new WebSocketConnectOptions()
+            .setHost("127.0.0.1")
+            .setPort(gateway.actualPort())
+            .setURI(GatewayVerticle.PATH)
+            .addHeader("Authorization", "Bearer good");
+    ws = vertx.createWebSocketClient().webSocket();
+    ws.textMessageHandler(text -> messages.add(new JsonObject(text)));
+    await(ws.connect(options));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    await(vertx.close());
+  }
+
+  private static <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+  }
+
+  private JsonObject request(JsonObject command) throws Exception {
+    await(ws.writeTextMessage(command.encode()));
+    JsonObject reply = messages.poll(60, TimeUnit.SECONDS);
+    assertTrue(reply != null, "no reply to " + command.encode());
+    return reply;
+  }
+
+  private static JsonObject command(String name, String... types) {
+    return new JsonObject().put("command", name).put("eventTypes", new JsonArray(List.of(types)));
+  }
+
+  private static JsonObject subscribe(String service, String... types) {
+    return command("subscribe", types).put("filters", new JsonObject().put("service", service));
+  }
+
+  private void assertError(int code, String containing, JsonObject reply) {
+    assertEquals("error", reply.getString("type"), reply.encode());
+    assertEquals(code, reply.getInteger("code"), reply.encode());
+    assertTrue(reply.encode().contains(containing), reply.encode());
+  }
+
+  @Test
+  void anUnexpectedFaultIs4005AndTheConnectionGoesOn() throws Exception {
+    JsonObject reply = request(new JsonObject().put("command", "refresh").put("token", "fault"));
+    assertError(4005, "Server error", reply);
+    assertEquals("subscribed", request(command("subscribe", "error")).getString("type"));
+    assertEquals("pong", request(new JsonObject().put("command", "ping")).getString("type"));
+  }
+
+  @Test
+  void unsubscribeOfAFullTypeUnderItsCategoryExcludesIt() throws Exception {
+    request(command("subscribe", "error"));
+    JsonObject reply = request(command("unsubscribe", "org.ushs.error.detected"));
+    assertEquals("unsubscribed", reply.getString("type"), reply.encode());
+  }
+
+  @Test
+  void unsubscribeThatChangesNothingIsRefusedNotAcknowledged() throws Exception {
+    request(command("subscribe", "error"));
+    assertError(4004, "not subscribed", request(command("unsubscribe", "session")));
+    request(command("unsubscribe", "error"));
+    assertError(4004, "not subscribed", request(command("unsubscribe", "error")));
+  }
+
+  @Test
+  void subscriptionsOverTheBoundAreRefusedAndNothingOfThemIsKept() throws Exception {
+    for (int i = 0; i < MAX_SUBSCRIPTIONS; i++) {
+      assertEquals("subscribed", request(subscribe("svc-" + i, "error")).getString("type"));
+    }
+    for (int i = 0; i < 200; i++) {
+      assertError(
+          4004,
+          "subscription limit: 3 per connection",
+          request(subscribe("other-" + i, "session")));
+    }
+    assertError(4004, "not subscribed", request(command("unsubscribe", "session")));
+    assertEquals("pong", request(new JsonObject().put("command", "ping")).getString("type"));
+  }
+
+  @Test
+  void selectorsOverTheBoundAreRefused() throws Exception {
+    request(command("subscribe", "error", "session", "patch"));
+    JsonObject reply =
+        request(command("subscribe", "org.ushs.error.detected", "health", "deployment"));
+    assertError(4004, "selector limit: 5", reply);
+    assertEquals("subscribed", request(command("subscribe", "health")).getString("type"));
+  }
+}

@@ -1,0 +1,79 @@
+package org.ushs.gateway.resume;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.ushs.common.bus.EventBatch;
+import org.ushs.common.event.Category;
+import org.ushs.common.event.EventKeys;
+import org.ushs.common.event.SequencedEvent;
+import org.ushs.common.log.LogReader;
+
+/**
+ * A log in memory that answers reads as the ring does (a read from a sequence that left retention
+ * starts at the oldest retained event), and can lose its oldest events between two reads, as a ring
+ * overwritten by publishing does.
+ */
+public final class MemoryLog implements LogReader {
+
+  private final TreeMap<Long, SequencedEvent> events = new TreeMap<>();
+  private int reads;
+  private int loseAfterRead = -1;
+  private long loseBelow;
+
+  public static SequencedEvent event(long sequence) {
+    EventKeys keys =
+        new EventKeys(
+            "id-" + sequence, "/src", "org.ushs.error.x", Category.ERROR, null, null, null);
+    return new SequencedEvent(sequence, keys, Buffer.buffer("{\"sequence\":" + sequence + "}"));
+  }
+
+  /** Appends an event with {@code source} and {@code id} at {@code sequence}. */
+  public void put(long sequence, String source, String id) {
+    EventKeys keys =
+        new EventKeys(id, source, "org.ushs.error.x", Category.ERROR, null, null, null);
+    events.put(sequence, new SequencedEvent(sequence, keys, Buffer.buffer("{}")));
+  }
+
+  public void append(long from, long toExclusive) {
+    for (long s = from; s < toExclusive; s++) {
+      events.put(s, event(s));
+    }
+  }
+
+  /** After read number {@code read} (1-based), every event below {@code below} is gone. */
+  void loseAfterRead(int read, long below) {
+    loseAfterRead = read;
+    loseBelow = below;
+  }
+
+  @Override
+  public Future<EventBatch> read(long from, int max) {
+    reads++;
+    List<SequencedEvent> batch = new ArrayList<>();
+    long start = events.isEmpty() ? from : Math.max(from, events.firstKey());
+    for (SequencedEvent event : events.tailMap(start).values()) {
+      if (batch.size() == max) {
+        break;
+      }
+      batch.add(event);
+    }
+    long next = batch.isEmpty() ? start : batch.get(batch.size() - 1).sequence() + 1;
+    if (reads == loseAfterRead) {
+      events.headMap(loseBelow).clear();
+    }
+    return Future.succeededFuture(new EventBatch(batch, next));
+  }
+
+  @Override
+  public Future<Long> newest() {
+    return Future.succeededFuture(events.isEmpty() ? -1L : events.lastKey());
+  }
+
+  @Override
+  public Future<Long> find(String id) {
+    return Future.succeededFuture(-1L);
+  }
+}
