@@ -70,7 +70,7 @@ public final class GatewayMetrics {
   }
 
   /** Bytes handed to a socket ({@code > 0}) or taken by it ({@code < 0}). */
-  void queued(long bytes) {
+  public void queued(long bytes) {
     queuedBytes.add(bytes);
   }
 

@@ -18,6 +18,7 @@ import org.ushs.common.health.HealthRoutes;
 import org.ushs.common.health.Readiness;
 import org.ushs.common.log.LogReader;
 import org.ushs.gateway.connection.ConnectionLimits;
+import org.ushs.gateway.connection.OutboundQueue;
 import org.ushs.gateway.order.GapFiller;
 import org.ushs.gateway.order.Sequencer;
 import org.ushs.gateway.protocol.ErrorCode;
@@ -28,6 +29,7 @@ import org.ushs.gateway.resume.ReplayGate;
 import org.ushs.gateway.resume.Replays;
 import org.ushs.gateway.security.GatewaySecurity;
 import org.ushs.gateway.security.HandshakeLog;
+import org.ushs.gateway.transport.ws.WebSocketTransport;
 import org.ushs.gateway.ui.UiRoutes;
 
 /**
@@ -54,7 +56,7 @@ public final class GatewayVerticle extends VerticleBase {
   private final GatewayMetrics metrics;
   private final ConnectionLimits limits;
   private final Hub hub = new Hub();
-  private Flusher flusher;
+  private WebSocketTransport transport;
   private Replays replays;
   private FanOut fanOut;
   private Sequencer sequencer;
@@ -82,7 +84,7 @@ public final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    flusher = new Flusher(context);
+    transport = new WebSocketTransport(context, metrics, settings.writeDelay());
     IdIndex ids = new IdIndex(retention.capacity());
     RecentEvents recent = RecentEvents.of(retention, RECENT_EVENTS);
     ReplayGate gate = new ReplayGate(settings.replaysPerInstance());
@@ -157,7 +159,7 @@ public final class GatewayVerticle extends VerticleBase {
                   .accept()
                   .onSuccess(
                       ws -> {
-                        Channels.removeIdleTimeout(ws);
+                        WebSocketTransport.accepted(ws);
                         if (refusal == null) {
                           open(ws, auth.result(), query, resumeFrom);
                         } else {
@@ -179,7 +181,10 @@ public final class GatewayVerticle extends VerticleBase {
       ws.close((short) ErrorCode.CONNECTION_LIMIT.code, refusal.get());
       return;
     }
-    Connection connection = new Connection(vertx, ws, settings, metrics, flusher, principal.id());
+    OutboundQueue queue = new OutboundQueue(settings.maxPending());
+    Connection connection =
+        new Connection(
+            vertx, transport.channel(ws, queue), queue, settings, metrics, principal.id());
     connection.closed().onComplete(closed -> limits.release(principal.id()));
     new Session(vertx, principal, hub, connection, security.authenticator(), replays)
         .open(query, resumeFrom);
@@ -196,7 +201,7 @@ public final class GatewayVerticle extends VerticleBase {
   private static void refuse(ServerWebSocket ws, AuthFailure auth) {
     ErrorCode code =
         auth.kind() == AuthFailure.Kind.MISSING ? ErrorCode.AUTH_REQUIRED : ErrorCode.UNAUTHORIZED;
-    ws.writeFrame(Frames.text(ServerMessages.error(code, auth.getMessage(), null, null)));
+    ws.writeTextMessage(ServerMessages.error(code, auth.getMessage(), null, null).toString());
     ws.close((short) code.code, auth.getMessage());
   }
 

@@ -43,6 +43,7 @@ public final class ConfigLoader {
           "USHS_MAX_CONNECTIONS_PER_IDENTITY",
           "USHS_COMPRESSION",
           "USHS_SHUTDOWN_SPREAD",
+          "USHS_WRITE_DELAY",
           "USHS_INGEST_PORT",
           "USHS_MAX_BODY",
           "USHS_REPLAY_CAPACITY",
@@ -62,6 +63,9 @@ public final class ConfigLoader {
 
   /** Bounds the go-away window so that a node's shutdown stays within the stop grace period. */
   private static final Duration MAX_SHUTDOWN_SPREAD = Duration.ofSeconds(10);
+
+  /** A write delay beyond this would hold events longer than any client waits for them. */
+  private static final Duration MAX_WRITE_DELAY = Duration.ofSeconds(1);
 
   private ConfigLoader() {}
 
@@ -113,7 +117,8 @@ public final class ConfigLoader {
             s.integer("USHS_MAX_CONNECTIONS_PER_IDENTITY", 1000, 1, 10_000_000),
             s.bool("USHS_COMPRESSION", false),
             s.duration("USHS_SHUTDOWN_SPREAD", Duration.ofSeconds(1), MAX_SHUTDOWN_SPREAD),
-            s.bool("USHS_UI", false)),
+            s.bool("USHS_UI", false),
+            s.delay("USHS_WRITE_DELAY", MAX_WRITE_DELAY)),
         new IngestSettings(
             httpHost, s.port("USHS_INGEST_PORT", 8081), s.bytes("USHS_MAX_BODY", 1 << 20, 1024)),
         new ReplaySettings(

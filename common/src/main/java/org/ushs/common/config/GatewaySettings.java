@@ -7,7 +7,8 @@ import java.time.Duration;
  * stream may stay open before it is read from the log, and connection management: how long an HTTP
  * connection may take to complete its upgrade, connections per principal, per-message compression,
  * the window over which clients are told to go away at shutdown, and whether the gateway serves the
- * live page at {@code /ushs/ui} ({@code ui}).
+ * live page at {@code /ushs/ui} ({@code ui}), and how long each connection may hold messages before
+ * a write ({@code writeDelay}, zero: written at the end of each event-loop turn).
  */
 public record GatewaySettings(
     String bindHost,
@@ -25,7 +26,8 @@ public record GatewaySettings(
     int maxConnectionsPerIdentity,
     boolean compression,
     Duration shutdownSpread,
-    boolean ui) {
+    boolean ui,
+    Duration writeDelay) {
 
   /** Concurrent replays each gateway instance may run: its share of the node's bound. */
   public int replaysPerInstance() {
