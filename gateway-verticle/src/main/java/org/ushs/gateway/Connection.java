@@ -5,11 +5,14 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.SocketAddress;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ushs.common.config.GatewaySettings;
+import org.ushs.common.event.SequencedEvent;
 import org.ushs.gateway.connection.Liveness;
 import org.ushs.gateway.connection.OutboundQueue;
+import org.ushs.gateway.connection.Shedding;
 import org.ushs.gateway.connection.TokenBucket;
 import org.ushs.gateway.protocol.ErrorCode;
 import org.ushs.gateway.protocol.ServerMessages;
@@ -36,24 +39,32 @@ final class Connection implements ClientChannel.Listener {
   private final String identity;
   private final TokenBucket bucket;
   private final Liveness liveness = new Liveness();
+  private final Shedding shedding;
+  private final Supplier<String> epoch;
   private Handler<String> text;
   private Handler<Buffer> binary;
   private boolean closing;
   private long dropTimer = -1;
 
-  /** {@code identity} names the principal in logs (never a secret). */
+  /**
+   * {@code identity} names the principal in logs (never a secret); {@code epoch} gives the log's
+   * epoch for the gaps this connection announces.
+   */
   Connection(
       Vertx vertx,
       ClientChannel channel,
       OutboundQueue out,
       GatewaySettings settings,
       GatewayMetrics metrics,
-      String identity) {
+      String identity,
+      Supplier<String> epoch) {
     this.vertx = vertx;
     this.channel = channel;
     this.out = out;
     this.metrics = metrics;
     this.identity = identity;
+    this.epoch = epoch;
+    this.shedding = new Shedding(out.maxPending());
     this.bucket = new TokenBucket(settings.rateLimit(), settings.rateBurst(), System::nanoTime);
     channel.closed().onComplete(closed -> onClosed());
   }
@@ -101,6 +112,30 @@ final class Connection implements ClientChannel.Listener {
     } else {
       close(ErrorCode.SLOW_CONSUMER, ErrorCode.SLOW_CONSUMER.message);
     }
+  }
+
+  /**
+   * Queues an event, unless the client is past the soft mark and the event's severity is shed
+   * ({@link Shedding}); the run shed before it goes first, as a {@code gap} with reason {@code
+   * shed}. Past the hard bound the client is closed with 4006, whatever the severity.
+   */
+  void sendEvent(SequencedEvent event) {
+    if (!channel.inEventLoop()) {
+      channel.execute(() -> sendEvent(event));
+      return;
+    }
+    if (closing || channel.peerClosed()) {
+      return;
+    }
+    if (shedding.shed(event.keys().severity(), out.pending(), event.sequence())) {
+      metrics.shed();
+      return;
+    }
+    Shedding.Run run = shedding.takeRun();
+    if (run != null) {
+      send(ServerMessages.gap(epoch.get(), run.from(), run.to(), run.count(), "shed"));
+    }
+    send(event.json());
   }
 
   /** A heartbeat tick: ping, or close with 1001 after too many unanswered pings. */

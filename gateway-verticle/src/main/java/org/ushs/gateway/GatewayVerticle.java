@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import io.vertx.ext.web.Router;
@@ -108,9 +109,9 @@ public final class GatewayVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     HealthRoutes.mount(router, readiness);
     UiRoutes.mount(router, settings.ui());
+    HttpServerOptions options = security.apply(GatewayServerOptions.of(settings));
     server =
-        vertx
-            .createHttpServer(security.apply(GatewayServerOptions.of(settings)))
+        WebSocketTransport.bounded(vertx.createHttpServer(options), options)
             .webSocketHandshakeHandler(this::handshake)
             .exceptionHandler(HandshakeLog::connectionFailed)
             .requestHandler(router);
@@ -129,6 +130,14 @@ public final class GatewayVerticle extends VerticleBase {
               heartbeat.start();
             })
         .compose(registered -> server.listen(settings.port()));
+  }
+
+  /**
+   * The log's epoch for gap messages; none is kept by this node yet (the log's epoch comes with the
+   * positions of docs/decisions/positions-gaps-resume.md), so gaps carry {@code "epoch":null}.
+   */
+  private String epoch() {
+    return null;
   }
 
   /** The port the gateway listens on (useful when configured as 0). */
@@ -184,7 +193,13 @@ public final class GatewayVerticle extends VerticleBase {
     OutboundQueue queue = new OutboundQueue(settings.maxPending());
     Connection connection =
         new Connection(
-            vertx, transport.channel(ws, queue), queue, settings, metrics, principal.id());
+            vertx,
+            transport.channel(ws, queue),
+            queue,
+            settings,
+            metrics,
+            principal.id(),
+            this::epoch);
     connection.closed().onComplete(closed -> limits.release(principal.id()));
     new Session(vertx, principal, hub, connection, security.authenticator(), replays)
         .open(query, resumeFrom);

@@ -122,7 +122,7 @@ final class Session implements ResumeTarget {
 
   private void write(SequencedEvent event) {
     lastSequence = event.sequence();
-    send(event.json());
+    connection.sendEvent(event);
   }
 
   @Override

@@ -12,6 +12,7 @@ package org.ushs.gateway.protocol;
 public enum ErrorCode {
   GOING_AWAY(1001, "going away", Advice.RECONNECT_NOW),
   PROTOCOL_ERROR(1002, "protocol error", Advice.FIX_CLIENT),
+  INVALID_PAYLOAD(1007, "invalid payload data", Advice.FIX_CLIENT),
   MESSAGE_TOO_BIG(1009, "message too big", Advice.FIX_CLIENT),
   CONNECTION_LIMIT(1013, "connection limit", Advice.RECONNECT_WITH_BACKOFF),
   INVALID_MESSAGE(4000, "Invalid message format", Advice.FIX_CLIENT),

@@ -37,6 +37,23 @@ public final class ServerMessages {
         .toBuffer();
   }
 
+  /**
+   * A loss announced before the next event: the client will not receive the events it wanted in
+   * sequences {@code from..to} of {@code epoch} ({@code count} of them), for {@code reason} ({@code
+   * retention}, {@code shed}, {@code overflow}, {@code unavailable}); see
+   * docs/decisions/positions-gaps-resume.md.
+   */
+  public static Buffer gap(String epoch, long from, long to, long count, String reason) {
+    return new JsonObject()
+        .put("type", "gap")
+        .put("epoch", epoch)
+        .put("from", Long.toString(from))
+        .put("to", Long.toString(to))
+        .put("count", count)
+        .put("reason", reason)
+        .toBuffer();
+  }
+
   /** {@code subscribed} or {@code unsubscribed}, echoing the names the client sent. */
   public static Buffer acknowledged(String type, List<Selector> selectors) {
     JsonArray names = new JsonArray(selectors.stream().map(Selector::name).toList());

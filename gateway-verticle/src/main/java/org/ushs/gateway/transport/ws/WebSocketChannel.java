@@ -33,7 +33,7 @@ final class WebSocketChannel implements ClientChannel {
             listener.violated(code);
           }
         });
-    ws.frameHandler(frame -> listener.frame(frame.isPing()));
+    WebSocketPipeline.guard(ws, new InboundGuard(listener));
     ws.textMessageHandler(listener::text);
     ws.binaryMessageHandler(listener::binary);
   }

@@ -2,6 +2,8 @@ package org.ushs.gateway.transport.ws;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.vertx.core.Context;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import java.time.Duration;
 import org.ushs.gateway.GatewayMetrics;
@@ -31,6 +33,18 @@ public final class WebSocketTransport {
   /** An upgraded socket now belongs to the node: the handshake's idle timeout goes. */
   public static void accepted(ServerWebSocket ws) {
     WebSocketPipeline.removeIdleTimeout(ws);
+  }
+
+  /**
+   * {@code server}, whose options are {@code options}, with its WebSocket decompressor bounded by
+   * the frame size limit (see {@link WebSocketPipeline#boundInflation}).
+   */
+  public static HttpServer bounded(HttpServer server, HttpServerOptions options) {
+    if (!options.getPerMessageWebSocketCompressionSupported()) {
+      return server;
+    }
+    return server.connectionHandler(
+        connection -> WebSocketPipeline.boundInflation(connection, options));
   }
 
   /** The channel of {@code ws}, its outbound bytes counted in {@code queue}. */
