@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * each inside a {@code gap} with reason {@code shed} sent before the next event that went, and it
  * is not closed 4006.
  */
+@Tag("integration")
 class PriorityShedTest {
 
   private static final int EVENTS = 1200;

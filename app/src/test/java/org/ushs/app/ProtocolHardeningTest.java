@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.zip.Deflater;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * RSV1 without negotiated compression (1002), and a burst of pings answered only up to the rate
  * limit's burst (and what refills meanwhile, 1 per second here) before 4003.
  */
+@Tag("integration")
 class ProtocolHardeningTest {
 
   private static final int FIN = 0x80;
