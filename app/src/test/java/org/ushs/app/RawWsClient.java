@@ -114,8 +114,13 @@ final class RawWsClient implements AutoCloseable {
 
   /** One masked frame, as a client must send it. */
   static byte[] frame(int opcode, byte[] payload, boolean fin) {
+    return frame((fin ? 0x80 : 0) | opcode, payload);
+  }
+
+  /** One masked frame with its first byte (FIN, RSV bits, opcode) as given. */
+  static byte[] frame(int firstByte, byte[] payload) {
     ByteArrayOutputStream frame = new ByteArrayOutputStream();
-    frame.write((fin ? 0x80 : 0) | opcode);
+    frame.write(firstByte);
     if (payload.length < 126) {
       frame.write(0x80 | payload.length);
     } else if (payload.length < 65536) {

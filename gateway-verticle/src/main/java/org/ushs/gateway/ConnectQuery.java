@@ -1,6 +1,5 @@
 package org.ushs.gateway;
 
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
 import java.util.Arrays;
@@ -12,6 +11,7 @@ import org.ushs.gateway.protocol.Command;
 import org.ushs.gateway.protocol.CommandParser;
 import org.ushs.gateway.resume.ResumePoint;
 import org.ushs.gateway.subscription.Filter;
+import org.ushs.gateway.transport.ws.QueryParameters;
 
 /**
  * The connection's query parameters. {@code subscribe}, {@code session} and {@code service} make
@@ -20,8 +20,7 @@ import org.ushs.gateway.subscription.Filter;
 record ConnectQuery(Map<String, List<String>> parameters) {
 
   static ConnectQuery parse(String rawQuery) {
-    String query = rawQuery == null ? "" : rawQuery;
-    return new ConnectQuery(new QueryStringDecoder(query, false).parameters());
+    return new ConnectQuery(QueryParameters.parse(rawQuery));
   }
 
   String first(String name) {

@@ -1,68 +1,72 @@
 package org.ushs.gateway;
 
-import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
-import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.net.SocketAddress;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ushs.common.config.GatewaySettings;
+import org.ushs.common.event.SequencedEvent;
 import org.ushs.gateway.connection.Liveness;
 import org.ushs.gateway.connection.OutboundQueue;
+import org.ushs.gateway.connection.Shedding;
 import org.ushs.gateway.connection.TokenBucket;
 import org.ushs.gateway.protocol.ErrorCode;
 import org.ushs.gateway.protocol.ServerMessages;
+import org.ushs.gateway.transport.ClientChannel;
 
 /**
- * What one client connection may do to the node: its messages (and pings) pass a token bucket, any
- * frame from it counts as alive for the heartbeat, its outbound queue is bounded in bytes, a frame
- * or message over the size limit closes it with 1009, and a close waits at most {@link
- * #CLOSE_WAIT_MS} for the client's reply before the TCP connection is dropped. Lives on the
- * connection's event loop and is never locked.
+ * What one client connection may do to the node, whatever transport carries it: its messages (and
+ * pings) pass a token bucket, any frame from it counts as alive for the heartbeat, its outbound
+ * queue is bounded in bytes ({@code USHS_MAX_PENDING}, then 4006), a protocol violation closes it
+ * with the transport's code, and a close waits at most {@link #CLOSE_WAIT_MS} for the client's
+ * reply before the connection is dropped. Lives on the connection's event loop and is never locked.
  */
-final class Connection {
+final class Connection implements ClientChannel.Listener {
 
   /** How long a closed connection may take to answer the close frame. */
   static final long CLOSE_WAIT_MS = 10_000;
 
-  /** A burst of writes is flushed at the latest once it holds this much. */
-  private static final int FLUSH_BYTES = 32 * 1024;
-
   private static final Logger LOG = Logger.getLogger(Connection.class.getName());
 
   private final Vertx vertx;
-  private final ServerWebSocket ws;
+  private final ClientChannel channel;
+  private final OutboundQueue out;
   private final GatewayMetrics metrics;
   private final String identity;
   private final TokenBucket bucket;
-  private final OutboundQueue out;
-  private final CoalescingWriter writer;
   private final Liveness liveness = new Liveness();
-  private final Promise<Void> closed = Promise.promise();
+  private final Shedding shedding;
+  private final Supplier<String> epoch;
+  private Handler<String> text;
+  private Handler<Buffer> binary;
   private boolean closing;
   private long dropTimer = -1;
 
-  /** {@code identity} names the principal in logs (never a secret). */
+  /**
+   * {@code identity} names the principal in logs (never a secret); {@code epoch} gives the log's
+   * epoch for the gaps this connection announces.
+   */
   Connection(
       Vertx vertx,
-      ServerWebSocket ws,
+      ClientChannel channel,
+      OutboundQueue out,
       GatewaySettings settings,
       GatewayMetrics metrics,
-      Flusher flusher,
-      String identity) {
+      String identity,
+      Supplier<String> epoch) {
     this.vertx = vertx;
-    this.ws = ws;
+    this.channel = channel;
+    this.out = out;
     this.metrics = metrics;
     this.identity = identity;
+    this.epoch = epoch;
+    this.shedding = new Shedding(out.maxPending());
     this.bucket = new TokenBucket(settings.rateLimit(), settings.rateBurst(), System::nanoTime);
-    this.out = new OutboundQueue(settings.maxPending());
-    int flushBytes = Math.min(FLUSH_BYTES, settings.maxPending() / 4);
-    this.writer = new CoalescingWriter(ws, flusher, out, metrics, flushBytes);
+    channel.closed().onComplete(closed -> onClosed());
   }
 
   /**
@@ -70,7 +74,7 @@ final class Connection {
    * {@code onRoom} runs once it has drained to a quarter.
    */
   boolean busy(Handler<Void> onRoom) {
-    writer.flush();
+    channel.flush();
     return out.busy(() -> onRoom.handle(null));
   }
 
@@ -79,43 +83,59 @@ final class Connection {
   }
 
   SocketAddress remoteAddress() {
-    return ws.remoteAddress();
+    return channel.remoteAddress();
   }
 
   /** Starts reading: each text or binary message within the rate limit goes to its handler. */
   void open(Handler<String> text, Handler<Buffer> binary) {
-    ws.closeHandler(v -> onClosed());
-    ws.exceptionHandler(this::onFailure);
-    ws.frameHandler(
-        frame -> {
-          liveness.heard();
-          if (frame.isPing()) {
-            admit();
-          }
-        });
-    ws.textMessageHandler(message -> admitted(message, text));
-    ws.binaryMessageHandler(message -> admitted(message, binary));
+    this.text = text;
+    this.binary = binary;
+    channel.open(this);
   }
 
   /** Completes once the connection is closed, by either side. */
   Future<Void> closed() {
-    return closed.future();
+    return channel.closed();
   }
 
   /** Queues a message; a client too far behind is closed with 4006 instead. */
   void send(Buffer json) {
-    if (!writer.inEventLoop()) {
-      writer.execute(() -> send(json));
+    if (!channel.inEventLoop()) {
+      channel.execute(() -> send(json));
       return;
     }
-    if (closing || ws.isClosed()) {
-      return; // isClosed: the client's close frame came (Vert.x answered it); nothing may follow
+    if (closing || channel.peerClosed()) {
+      return; // the client's close came (it was answered); nothing may follow
     }
     if (out.hasRoom()) {
-      writer.text(json);
+      channel.send(json);
     } else {
       close(ErrorCode.SLOW_CONSUMER, ErrorCode.SLOW_CONSUMER.message);
     }
+  }
+
+  /**
+   * Queues an event, unless the client is past the soft mark and the event's severity is shed
+   * ({@link Shedding}); the run shed before it goes first, as a {@code gap} with reason {@code
+   * shed}. Past the hard bound the client is closed with 4006, whatever the severity.
+   */
+  void sendEvent(SequencedEvent event) {
+    if (!channel.inEventLoop()) {
+      channel.execute(() -> sendEvent(event));
+      return;
+    }
+    if (closing || channel.peerClosed()) {
+      return;
+    }
+    if (shedding.shed(event.keys().severity(), out.pending(), event.sequence())) {
+      metrics.shed();
+      return;
+    }
+    Shedding.Run run = shedding.takeRun();
+    if (run != null) {
+      send(ServerMessages.gap(epoch.get(), run.from(), run.to(), run.count(), "shed"));
+    }
+    send(event.json());
   }
 
   /** A heartbeat tick: ping, or close with 1001 after too many unanswered pings. */
@@ -126,11 +146,11 @@ final class Connection {
     if (liveness.tick() == Liveness.Beat.TIMEOUT) {
       close(ErrorCode.GOING_AWAY, "heartbeat timeout");
     } else {
-      writer.ping();
+      channel.ping();
     }
   }
 
-  /** Sends a close frame once; drops the TCP connection if the close is not done in time. */
+  /** Sends a close frame once; drops the connection if the close is not done in time. */
   void close(ErrorCode code, String reason) {
     if (closing) {
       return;
@@ -140,16 +160,34 @@ final class Connection {
     LOG.log(
         Level.INFO,
         "closing connection of {0} from {1}: {2} {3}",
-        new Object[] {identity, ws.remoteAddress(), Integer.toString(code.code), reason});
-    writer.flush();
-    ws.close((short) code.code, reason);
-    dropTimer = vertx.setTimer(CLOSE_WAIT_MS, id -> Channels.drop(ws));
+        new Object[] {identity, channel.remoteAddress(), Integer.toString(code.code), reason});
+    channel.close(code.code, reason);
+    dropTimer = vertx.setTimer(CLOSE_WAIT_MS, id -> channel.drop());
   }
 
-  private <T> void admitted(T message, Handler<T> handler) {
+  @Override
+  public boolean frame(boolean ping) {
+    liveness.heard();
+    return !ping || admit();
+  }
+
+  @Override
+  public void text(String message) {
     if (admit()) {
-      handler.handle(message);
+      text.handle(message);
     }
+  }
+
+  @Override
+  public void binary(Buffer message) {
+    if (admit()) {
+      binary.handle(message);
+    }
+  }
+
+  @Override
+  public void violated(ErrorCode code) {
+    close(code, code.message);
   }
 
   private boolean admit() {
@@ -165,20 +203,8 @@ final class Connection {
     return false;
   }
 
-  /** Vert.x reports an oversized frame or message here, and would close with 1006 or not at all. */
-  private void onFailure(Throwable failure) {
-    if (failure instanceof CorruptedWebSocketFrameException corrupt) {
-      boolean tooBig = corrupt.closeStatus().equals(WebSocketCloseStatus.MESSAGE_TOO_BIG);
-      ErrorCode code = tooBig ? ErrorCode.MESSAGE_TOO_BIG : ErrorCode.PROTOCOL_ERROR;
-      close(code, code.message);
-    } else if (failure instanceof IllegalStateException) {
-      close(ErrorCode.MESSAGE_TOO_BIG, ErrorCode.MESSAGE_TOO_BIG.message);
-    }
-  }
-
   private void onClosed() {
     closing = true;
     vertx.cancelTimer(dropTimer);
-    closed.tryComplete();
   }
 }

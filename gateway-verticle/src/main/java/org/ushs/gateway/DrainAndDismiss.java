@@ -11,7 +11,7 @@ import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ushs.common.log.LogReader;
-import org.ushs.gateway.connection.Spread;
+import org.ushs.gateway.connection.GoAwayDelays;
 import org.ushs.gateway.order.GapFiller;
 import org.ushs.gateway.protocol.ErrorCode;
 
@@ -88,7 +88,7 @@ final class DrainAndDismiss {
     int count = sessions.size();
     for (int i = 0; i < count; i++) {
       ClientSession session = sessions.get(i);
-      long delay = Spread.delayMillis(i, count, spread);
+      long delay = GoAwayDelays.delayMillis(i, count, spread);
       if (delay == 0) {
         leave(session);
       } else {

@@ -26,6 +26,7 @@ public final class GatewayMetrics {
   private final Counter delivered;
   private final Counter replays;
   private final Counter unrecovered;
+  private final Counter shed;
 
   public GatewayMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -51,6 +52,10 @@ public final class GatewayMetrics {
         Counter.builder("ushs.replay.unrecovered")
             .description("Resumes answered recovered:false (id unknown or out of retention)")
             .register(registry);
+    shed =
+        Counter.builder("ushs.events.shed")
+            .description("Low and medium events dropped for clients past the soft mark")
+            .register(registry);
     closeCounter(ErrorCode.SLOW_CONSUMER);
     closeCounter(ErrorCode.RATE_LIMITED);
   }
@@ -69,8 +74,13 @@ public final class GatewayMetrics {
     }
   }
 
+  /** An event was shed for a slow client. */
+  void shed() {
+    shed.increment();
+  }
+
   /** Bytes handed to a socket ({@code > 0}) or taken by it ({@code < 0}). */
-  void queued(long bytes) {
+  public void queued(long bytes) {
     queuedBytes.add(bytes);
   }
 

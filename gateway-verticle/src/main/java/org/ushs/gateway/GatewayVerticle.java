@@ -5,6 +5,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import io.vertx.ext.web.Router;
@@ -20,6 +21,7 @@ import org.ushs.common.health.HealthRoutes;
 import org.ushs.common.health.Readiness;
 import org.ushs.common.log.LogReader;
 import org.ushs.gateway.connection.ConnectionLimits;
+import org.ushs.gateway.connection.OutboundQueue;
 import org.ushs.gateway.order.GapFiller;
 import org.ushs.gateway.order.LiveGaps;
 import org.ushs.gateway.order.Sequencer;
@@ -31,10 +33,11 @@ import org.ushs.gateway.resume.RecentEvents;
 import org.ushs.gateway.resume.ReplayGate;
 import org.ushs.gateway.resume.Replays;
 import org.ushs.gateway.resume.ResumePoint;
-import org.ushs.gateway.resume.ScanningResumeLog;
+import org.ushs.gateway.resume.LogResumeLog;
 import org.ushs.gateway.security.GatewaySecurity;
 import org.ushs.gateway.security.HandshakeLog;
 import org.ushs.gateway.subscription.SubscriptionLimits;
+import org.ushs.gateway.transport.ws.WebSocketTransport;
 import org.ushs.gateway.ui.UiRoutes;
 
 /**
@@ -62,8 +65,9 @@ public final class GatewayVerticle extends VerticleBase {
   private final GatewayMetrics metrics;
   private final ConnectionLimits limits;
   private final Hub hub = new Hub();
-  private Flusher flusher;
+  private WebSocketTransport transport;
   private Replays replays;
+  private LogResumeLog resumeLog;
   private SessionContext sessions;
   private FanOut fanOut;
   private Sequencer sequencer;
@@ -93,17 +97,18 @@ public final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    flusher = new Flusher(context);
+    transport = new WebSocketTransport(context, metrics, settings.writeDelay());
     IdIndex ids = new IdIndex(retention.capacity());
     RecentEvents recent = RecentEvents.of(retention, RECENT_EVENTS);
     LiveGaps liveGaps = new LiveGaps(this::announceGap);
+    resumeLog = new LogResumeLog(logReader);
     fanOut = new FanOut(context, event -> handOut(event, ids, recent, liveGaps), FAN_OUT_SLICE);
     ReplayGate gate = new ReplayGate(settings.replaysPerInstance());
     replays =
         new Replays(
             context,
             logReader,
-            new ScanningResumeLog(logReader),
+            resumeLog,
             ids,
             recent,
             gate,
@@ -121,21 +126,22 @@ public final class GatewayVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     HealthRoutes.mount(router, readiness);
     UiRoutes.mount(router, settings.ui());
+    HttpServerOptions options = security.apply(GatewayServerOptions.of(settings));
     server =
-        vertx
-            .createHttpServer(security.apply(GatewayServerOptions.of(settings)))
+        WebSocketTransport.bounded(vertx.createHttpServer(options), options)
             .webSocketHandshakeHandler(this::handshake)
             .exceptionHandler(HandshakeLog::connectionFailed)
             .requestHandler(router);
     feed.listen(
         context,
         batch -> {
+          resumeLog.observed(batch.epoch());
           recent.logReached(batch.next() - 1);
           gapFiller.onLive(batch);
         });
     gapFiller.start();
     heartbeat.start();
-    return server.listen(settings.port());
+    return resumeLog.start().compose(known -> server.listen(settings.port()));
   }
 
   /** Hands one event of the ordered stream to the sessions; how many were sent it. */
@@ -153,6 +159,11 @@ public final class GatewayVerticle extends VerticleBase {
     for (ClientSession session : List.copyOf(hub.sessions())) {
       session.gap(from, to);
     }
+  }
+
+  /** The log's epoch, for the gap messages of shedding. */
+  private String epoch() {
+    return resumeLog.epoch();
   }
 
   /** The port the gateway listens on (useful when configured as 0). */
@@ -181,7 +192,7 @@ public final class GatewayVerticle extends VerticleBase {
                   .accept()
                   .onSuccess(
                       ws -> {
-                        Channels.removeIdleTimeout(ws);
+                        WebSocketTransport.accepted(ws);
                         if (refusal == null) {
                           open(ws, auth.result(), query, handshake.headers());
                         } else {
@@ -202,7 +213,16 @@ public final class GatewayVerticle extends VerticleBase {
       ws.close((short) ErrorCode.CONNECTION_LIMIT.code, refusal.get());
       return;
     }
-    Connection connection = new Connection(vertx, ws, settings, metrics, flusher, principal.id());
+    OutboundQueue queue = new OutboundQueue(settings.maxPending());
+    Connection connection =
+        new Connection(
+            vertx,
+            transport.channel(ws, queue),
+            queue,
+            settings,
+            metrics,
+            principal.id(),
+            this::epoch);
     connection.closed().onComplete(closed -> limits.release(principal.id()));
     ResumePoint point = null;
     ProtocolError badPoint = null;
@@ -231,7 +251,7 @@ public final class GatewayVerticle extends VerticleBase {
   private static void refuse(ServerWebSocket ws, AuthFailure auth) {
     ErrorCode code =
         auth.kind() == AuthFailure.Kind.MISSING ? ErrorCode.AUTH_REQUIRED : ErrorCode.UNAUTHORIZED;
-    ws.writeFrame(Frames.text(ServerMessages.error(code, auth.getMessage(), null, null)));
+    ws.writeTextMessage(ServerMessages.error(code, auth.getMessage(), null, null).toString());
     ws.close((short) code.code, auth.getMessage());
   }
 

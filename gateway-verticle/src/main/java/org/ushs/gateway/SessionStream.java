@@ -35,7 +35,7 @@ final class SessionStream implements ResumeTarget {
   /** Writes a live event; the caller counts it. */
   void write(SequencedEvent event) {
     lastSequence = Math.max(lastSequence, event.sequence());
-    connection.send(event.json());
+    connection.sendEvent(event);
   }
 
   @Override

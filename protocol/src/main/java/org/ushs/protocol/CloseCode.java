@@ -14,6 +14,8 @@ public enum CloseCode {
       "the node is shutting down, or pings went unanswered",
       Advice.RECONNECT_NOW),
   PROTOCOL_ERROR(1002, "protocol error", "a frame broke RFC 6455", Advice.FIX_CLIENT),
+  INVALID_PAYLOAD(
+      1007, "invalid payload data", "a text message that is not UTF-8", Advice.FIX_CLIENT),
   MESSAGE_TOO_BIG(
       1009, "message too big", "a frame or message over the size limit", Advice.FIX_CLIENT),
   CONNECTION_LIMIT(

@@ -49,6 +49,7 @@ public final class ConfigLoader {
           "USHS_MAX_CONNECTIONS_PER_IDENTITY",
           "USHS_COMPRESSION",
           "USHS_SHUTDOWN_SPREAD",
+          "USHS_WRITE_DELAY",
           "USHS_INGEST_PORT",
           "USHS_MAX_BODY",
           "USHS_REPLAY_CAPACITY",
@@ -73,6 +74,9 @@ public final class ConfigLoader {
 
   /** Bounds the go-away window so that a node's shutdown stays within the stop grace period. */
   private static final Duration MAX_SHUTDOWN_SPREAD = Duration.ofSeconds(10);
+
+  /** A write delay beyond this would hold events longer than any client waits for them. */
+  private static final Duration MAX_WRITE_DELAY = Duration.ofSeconds(1);
 
   private static final Logger LOG = Logger.getLogger(ConfigLoader.class.getName());
 
@@ -149,7 +153,8 @@ public final class ConfigLoader {
             s.bool("USHS_UI", false),
             s.integer("USHS_MAX_SUBSCRIPTIONS", 100, 1, 100_000),
             s.integer("USHS_MAX_SELECTORS", 1000, 1, 1_000_000),
-            s.duration("USHS_RESUME_WAIT", Duration.ofSeconds(10))),
+            s.duration("USHS_RESUME_WAIT", Duration.ofSeconds(10)),
+            s.delay("USHS_WRITE_DELAY", MAX_WRITE_DELAY)),
         new IngestSettings(
             httpHost, s.port("USHS_INGEST_PORT", 8081), s.bytes("USHS_MAX_BODY", 1 << 20, 1024)),
         new ReplaySettings(

@@ -75,6 +75,15 @@ final class Settings {
     return parsed;
   }
 
+  /** A duration of at most {@code max} that may be {@code 0} (the default). */
+  Duration delay(String name, Duration max) {
+    String value = string(name, null);
+    if (value == null || value.matches("0+(ms|s|m|h|d)?")) {
+      return Duration.ZERO;
+    }
+    return duration(name, Duration.ZERO, max);
+  }
+
   /** A duration of at most {@code max}. */
   Duration duration(String name, Duration fallback, Duration max) {
     Duration parsed = duration(name, fallback);

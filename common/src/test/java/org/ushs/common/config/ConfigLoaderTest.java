@@ -44,6 +44,7 @@ class ConfigLoaderTest {
     assertEquals(1000, gateway.maxConnectionsPerIdentity());
     assertFalse(gateway.compression());
     assertEquals(Duration.ofSeconds(1), gateway.shutdownSpread());
+    assertEquals(Duration.ZERO, gateway.writeDelay());
     assertEquals(new IngestSettings("0.0.0.0", 8081, 1024 * 1024), config.ingest());
     assertEquals(new ReplaySettings(100_000, Duration.ofHours(1)), config.replay());
     assertNull(config.auth().jwtSecret());
@@ -78,6 +79,11 @@ class ConfigLoaderTest {
     "USHS_HANDSHAKE_TIMEOUT, 500ms, PT0.5S",
     "USHS_SHUTDOWN_SPREAD, 10s, PT10S",
     "USHS_SHUTDOWN_SPREAD, 250ms, PT0.25S",
+    "USHS_WRITE_DELAY, 0, PT0S",
+    "USHS_WRITE_DELAY, 0ms, PT0S",
+    "USHS_WRITE_DELAY, 10ms, PT0.01S",
+    "USHS_WRITE_DELAY, 1s, PT1S",
+    "USHS_WRITE_DELAY, '', PT0S",
   })
   void durations(String name, String value, String expected) {
     UshsConfig config = ConfigLoader.load(Map.of(name, value));
@@ -87,6 +93,7 @@ class ConfigLoaderTest {
           case "USHS_GAP_WAIT" -> config.gateway().gapWait();
           case "USHS_HANDSHAKE_TIMEOUT" -> config.gateway().handshakeTimeout();
           case "USHS_SHUTDOWN_SPREAD" -> config.gateway().shutdownSpread();
+          case "USHS_WRITE_DELAY" -> config.gateway().writeDelay();
           default -> config.replay().ttl();
         };
     assertEquals(Duration.parse(expected), actual);
@@ -187,6 +194,8 @@ class ConfigLoaderTest {
     "USHS_MAX_BODY, -1",
     "USHS_SHUTDOWN_SPREAD, 11s",
     "USHS_SHUTDOWN_SPREAD, 0ms",
+    "USHS_WRITE_DELAY, 2s",
+    "USHS_WRITE_DELAY, -5ms",
     "USHS_HANDSHAKE_TIMEOUT, 0s",
     "USHS_COMPRESSION, yes",
     "USHS_MAX_CONNECTIONS_PER_IDENTITY, 0",

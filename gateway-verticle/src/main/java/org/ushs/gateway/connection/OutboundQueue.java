@@ -49,6 +49,11 @@ public final class OutboundQueue {
     return true;
   }
 
+  /** The bound this queue was made with. */
+  public long maxPending() {
+    return maxPending;
+  }
+
   /** Bytes written and not yet taken by the socket. */
   public long pending() {
     return pending;

@@ -9,6 +9,7 @@ import org.ushs.common.bus.EventBatch;
 import org.ushs.common.event.Category;
 import org.ushs.common.event.EventKeys;
 import org.ushs.common.event.SequencedEvent;
+import org.ushs.common.log.IdMatch;
 import org.ushs.common.log.LogReader;
 
 /**
@@ -72,8 +73,35 @@ public final class MemoryLog implements LogReader {
     return Future.succeededFuture(events.isEmpty() ? -1L : events.lastKey());
   }
 
+  /** The epoch this log gives. */
+  public static final String EPOCH = "0123456789abcdef";
+
   @Override
-  public Future<Long> find(String id) {
-    return Future.succeededFuture(-1L);
+  public Future<String> epoch() {
+    return Future.succeededFuture(EPOCH);
+  }
+
+  @Override
+  public Future<Long> find(String source, String id) {
+    long found = -1;
+    for (SequencedEvent event : events.values()) {
+      if (id.equals(event.keys().id()) && source.equals(event.keys().source())) {
+        found = event.sequence();
+      }
+    }
+    return Future.succeededFuture(found);
+  }
+
+  @Override
+  public Future<IdMatch> findId(String id) {
+    java.util.Set<String> sources = new java.util.HashSet<>();
+    long found = -1;
+    for (SequencedEvent event : events.values()) {
+      if (id.equals(event.keys().id())) {
+        sources.add(event.keys().source());
+        found = event.sequence();
+      }
+    }
+    return Future.succeededFuture(new IdMatch(found, sources.size() > 1));
   }
 }

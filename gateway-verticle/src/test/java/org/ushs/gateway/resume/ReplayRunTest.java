@@ -97,7 +97,7 @@ class ReplayRunTest {
         new Replays(
             context,
             log,
-            new ScanningResumeLog(log),
+            started(new LogResumeLog(log)),
             new IdIndex(100),
             RecentEvents.of(retention, 10),
             new ReplayGate(1),
@@ -174,5 +174,10 @@ class ReplayRunTest {
     JsonObject replay = messages.get(0);
     assertFalse(replay.getBoolean("recovered"));
     assertEquals(0, replay.getInteger("count"));
+  }
+
+  private static LogResumeLog started(LogResumeLog resumeLog) {
+    resumeLog.start();
+    return resumeLog;
   }
 }

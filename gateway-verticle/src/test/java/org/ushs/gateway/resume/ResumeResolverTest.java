@@ -58,11 +58,16 @@ class ResumeResolverTest {
       }
     }
     Long after =
-        new ResumeResolver(index, new ScanningResumeLog(log))
+        new ResumeResolver(index, started(new LogResumeLog(log)))
             .after(point(form))
             .toCompletionStage()
             .toCompletableFuture()
             .get();
     assertEquals(expected.equals("-") ? null : Long.valueOf(expected), after);
+  }
+
+  private static LogResumeLog started(LogResumeLog resumeLog) {
+    resumeLog.start();
+    return resumeLog;
   }
 }

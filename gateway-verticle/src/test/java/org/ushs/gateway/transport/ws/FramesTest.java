@@ -1,4 +1,4 @@
-package org.ushs.gateway;
+package org.ushs.gateway.transport.ws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

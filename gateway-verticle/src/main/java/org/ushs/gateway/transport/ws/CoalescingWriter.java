@@ -1,72 +1,65 @@
-package org.ushs.gateway;
+package org.ushs.gateway.transport.ws;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtensionEncoder;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.internal.buffer.BufferInternal;
-import io.vertx.core.internal.http.WebSocketInternal;
+import org.ushs.gateway.GatewayMetrics;
 import org.ushs.gateway.connection.OutboundQueue;
 
 /**
- * Writes text messages to one socket, framed here, into one buffer per event-loop turn that goes to
- * the socket in one write and one flush (see {@link Flusher}), or earlier once it holds {@code
- * flushBytes}. A write per message costs a pipeline pass, a frame object and a promise for every
- * socket an event goes to; copying the few hundred bytes of an event costs far less. Server frames
- * are not masked, so a frame is the same bytes for every socket. The buffer goes to the Netty
- * channel under the WebSocket, through TLS when configured; writes made through Vert.x (the close
- * frame) must first {@link #flush()}. With permessage-deflate negotiated, messages go as frame
- * objects instead (the compressor takes nothing else), still flushed once per turn. Used on the
- * connection's event loop only.
+ * Writes text messages to one socket as frames shared with the other sockets of the event loop
+ * ({@link SharedFrames}), gathered until the {@link Flusher} flushes them in one write (a composite
+ * buffer: a gathering write of the shared frames, no copy), or earlier once they hold {@code
+ * flushBytes}. A write per message would cost a pipeline pass and a promise for every socket an
+ * event goes to. The buffer goes to the Netty channel under the WebSocket, through TLS when
+ * configured; writes made through Vert.x (the close frame) must first {@link #flush()}. With
+ * permessage-deflate negotiated, messages go as frame objects instead (the compressor takes nothing
+ * else), still flushed by the flusher. Every byte counts in the {@link OutboundQueue} from here
+ * until the socket has taken it. Used on the connection's event loop only.
  */
 final class CoalescingWriter {
 
   private final ChannelHandlerContext chctx;
   private final Flusher flusher;
+  private final SharedFrames frames;
   private final OutboundQueue queue;
   private final GatewayMetrics metrics;
   private final int flushBytes;
   private final boolean compressing;
-  private ByteBuf unflushed;
+  private ByteBuf unflushed; // null, one frame, or a composite of several
+  private int unflushedBytes;
   private boolean framesWritten;
   private boolean flushQueued;
-  private int lastFlushed = 1024;
 
   CoalescingWriter(
-      ServerWebSocket ws,
+      ChannelHandlerContext chctx,
       Flusher flusher,
+      SharedFrames frames,
       OutboundQueue queue,
       GatewayMetrics metrics,
       int flushBytes) {
-    this.chctx = ((WebSocketInternal) ws).channelHandlerContext();
+    this.chctx = chctx;
     this.flusher = flusher;
+    this.frames = frames;
     this.queue = queue;
     this.metrics = metrics;
     this.flushBytes = flushBytes;
     this.compressing = chctx.pipeline().get(WebSocketExtensionEncoder.class) != null;
   }
 
-  boolean inEventLoop() {
-    return chctx.executor().inEventLoop();
-  }
-
-  /** Runs {@code task} on the connection's event loop, after what is queued there. */
-  void execute(Runnable task) {
-    chctx.executor().execute(task);
-  }
-
   /** Writes {@code utf8} as one text message. */
   void text(Buffer utf8) {
-    ByteBuf payload = ((BufferInternal) utf8).getByteBuf();
     if (compressing) {
-      writeFrame(payload);
+      writeFrame(((BufferInternal) utf8).getByteBuf());
     } else {
-      queue.added(Frames.writeText(buffer(payload.readableBytes() + Frames.MAX_HEADER), payload));
+      append(frames.frameOf(utf8, chctx.alloc()));
     }
-    if (unflushed != null && unflushed.readableBytes() >= flushBytes) {
+    if (unflushedBytes >= flushBytes) {
       flush();
     } else if (!flushQueued) {
       flushQueued = true;
@@ -76,13 +69,31 @@ final class CoalescingWriter {
 
   /**
    * With permessage-deflate negotiated, each message goes as a frame object through the extension's
-   * encoder, which compresses frames only (flushed at the end of the turn all the same).
+   * encoder, which compresses frames only.
    */
   private void writeFrame(ByteBuf payload) {
     int bytes = payload.readableBytes();
     queue.added(bytes);
     framesWritten = true;
-    handedOver(chctx.write(new TextWebSocketFrame(true, 0, payload)), bytes);
+    handedOver(chctx.write(new TextWebSocketFrame(true, 0, payload.retainedDuplicate())), bytes);
+  }
+
+  private void append(ByteBuf frame) {
+    int bytes = frame.readableBytes();
+    queue.added(bytes);
+    unflushedBytes += bytes;
+    if (unflushed == null) {
+      unflushed = frame;
+    } else if (unflushed instanceof CompositeByteBuf several) {
+      several.addComponent(true, frame);
+    } else {
+      unflushed =
+          chctx
+              .alloc()
+              .compositeDirectBuffer(Integer.MAX_VALUE)
+              .addComponent(true, unflushed)
+              .addComponent(true, frame);
+    }
   }
 
   /** {@code bytes} went to the channel; the socket has taken them once {@code write} completes. */
@@ -101,18 +112,11 @@ final class CoalescingWriter {
    * within {@code USHS_MAX_PENDING} may stay above for minutes, and would then miss every ping.
    */
   void ping() {
-    queue.added(Frames.writePing(buffer(Frames.MAX_HEADER)));
+    append(Frames.ping(chctx.alloc()));
     flush();
   }
 
-  private ByteBuf buffer(int room) {
-    if (unflushed == null) {
-      unflushed = chctx.alloc().directBuffer(Math.max(lastFlushed, room));
-    }
-    return unflushed;
-  }
-
-  /** The end of the turn ({@link Flusher}). */
+  /** The flusher's turn came. */
   void flushNow() {
     flushQueued = false;
     flush();
@@ -128,9 +132,9 @@ final class CoalescingWriter {
       return;
     }
     ByteBuf out = unflushed;
+    int bytes = unflushedBytes;
     unflushed = null;
-    int bytes = out.readableBytes();
-    lastFlushed = Math.min(bytes, flushBytes);
+    unflushedBytes = 0;
     handedOver(chctx.writeAndFlush(out), bytes);
   }
 }

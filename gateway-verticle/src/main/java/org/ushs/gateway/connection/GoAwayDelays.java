@@ -7,9 +7,9 @@ import java.time.Duration;
  * first at once and none later than the window, so that the clients of a node do not all reconnect
  * to the next node at the same moment. Pure.
  */
-public final class Spread {
+public final class GoAwayDelays {
 
-  private Spread() {}
+  private GoAwayDelays() {}
 
   /** The delay for client {@code index} of {@code count} (0-based), in milliseconds. */
   public static long delayMillis(int index, int count, Duration window) {

@@ -7,8 +7,10 @@ import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@link Spread}: go-away closes evenly over the window, the first at once, none at its end. */
-class SpreadTest {
+/**
+ * {@link GoAwayDelays}: go-away closes evenly over the window, the first at once, none at its end.
+ */
+class GoAwayDelaysTest {
 
   @ParameterizedTest(name = "{0} of {1} over {2} ms -> {3} ms")
   @CsvSource({
@@ -22,7 +24,7 @@ class SpreadTest {
     "1, 2, 0, 0",
   })
   void evenlyOverTheWindow(int index, int count, long windowMs, long delay) {
-    assertEquals(delay, Spread.delayMillis(index, count, Duration.ofMillis(windowMs)));
+    assertEquals(delay, GoAwayDelays.delayMillis(index, count, Duration.ofMillis(windowMs)));
   }
 
   @ParameterizedTest(name = "{0} of {1}")
@@ -30,6 +32,6 @@ class SpreadTest {
   void anIndexOutsideTheCountIsRefused(int index, int count) {
     assertThrows(
         IllegalArgumentException.class,
-        () -> Spread.delayMillis(index, count, Duration.ofSeconds(1)));
+        () -> GoAwayDelays.delayMillis(index, count, Duration.ofSeconds(1)));
   }
 }

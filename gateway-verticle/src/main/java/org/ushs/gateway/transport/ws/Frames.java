@@ -1,16 +1,11 @@
-package org.ushs.gateway;
+package org.ushs.gateway.transport.ws;
 
 import io.netty.buffer.ByteBuf;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.WebSocketFrame;
-import io.vertx.core.http.WebSocketFrameType;
-import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
-import io.vertx.core.internal.buffer.BufferInternal;
+import io.netty.buffer.ByteBufAllocator;
 
 /**
- * Text frames from bytes already encoded, as Vert.x frames or as the bytes on the wire. Vert.x's
- * public API takes text frames only as Strings, which it encodes again on every write; events are
- * encoded once and shared by every socket.
+ * WebSocket frames as the bytes on the wire, from payloads already encoded. Server frames are not
+ * masked (RFC 6455 §5.1), so one framed buffer is the same bytes for every socket.
  */
 final class Frames {
 
@@ -21,6 +16,20 @@ final class Frames {
   private static final int FIN_PING = 0x89;
 
   private Frames() {}
+
+  /** An empty ping frame. */
+  static ByteBuf ping(ByteBufAllocator alloc) {
+    ByteBuf ping = alloc.directBuffer(2);
+    writePing(ping);
+    return ping;
+  }
+
+  /** One text frame carrying {@code utf8} (not consumed), in a buffer of its own. */
+  static ByteBuf text(ByteBufAllocator alloc, ByteBuf utf8) {
+    ByteBuf frame = alloc.directBuffer(utf8.readableBytes() + MAX_HEADER);
+    writeText(frame, utf8);
+    return frame;
+  }
 
   /** Appends an empty ping frame to {@code out}; returns the bytes appended. */
   static int writePing(ByteBuf out) {
@@ -48,10 +57,5 @@ final class Frames {
     }
     out.writeBytes(utf8, utf8.readerIndex(), length);
     return out.writerIndex() - start;
-  }
-
-  static WebSocketFrame text(Buffer utf8) {
-    return new WebSocketFrameImpl(
-        WebSocketFrameType.TEXT, ((BufferInternal) utf8).getByteBuf(), true);
   }
 }

@@ -1,0 +1,63 @@
+package org.ushs.gateway.resume;
+
+import io.vertx.core.Future;
+import org.ushs.common.bus.EventBatch;
+import org.ushs.common.log.LogReader;
+
+/**
+ * A {@link ResumeLog} over the log's own reads and look-ups ({@link LogReader#find(String, String)},
+ * {@link LogReader#findId}), asked only for ids the gateway's {@link IdIndex} cannot answer. The
+ * epoch is the log's, learnt at start and kept current from the live stream ({@link #observed}).
+ * Used on one gateway context.
+ */
+public final class LogResumeLog implements ResumeLog {
+
+  private final LogReader log;
+  private String epoch;
+
+  public LogResumeLog(LogReader log) {
+    this.log = log;
+  }
+
+  /**
+   * Learns the log's epoch; completes when known, or when the log did not answer (the epoch is then
+   * learnt from the first live batch).
+   */
+  public Future<Void> start() {
+    return log.epoch().onSuccess(this::observed).<Void>mapEmpty().otherwiseEmpty();
+  }
+
+  /** The epoch of a live batch: a log that started over is followed at once. */
+  public void observed(String epoch) {
+    if (epoch != null) {
+      this.epoch = epoch;
+    }
+  }
+
+  @Override
+  public String epoch() {
+    return epoch;
+  }
+
+  @Override
+  public Future<Long> oldest() {
+    return log.read(0, 1).map(EventBatch::first);
+  }
+
+  @Override
+  public Future<Long> find(String source, String id) {
+    return log.find(source, id);
+  }
+
+  @Override
+  public Future<BareIdLookup> findBare(String id) {
+    return log.findId(id)
+        .map(
+            match ->
+                match.ambiguous()
+                    ? BareIdLookup.AMBIGUOUS
+                    : match.sequence() < 0
+                        ? BareIdLookup.NONE
+                        : new BareIdLookup(match.sequence(), false));
+  }
+}

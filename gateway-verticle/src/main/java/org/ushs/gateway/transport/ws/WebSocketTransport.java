@@ -1,0 +1,58 @@
+package org.ushs.gateway.transport.ws;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.vertx.core.Context;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.ServerWebSocket;
+import java.time.Duration;
+import org.ushs.gateway.GatewayMetrics;
+import org.ushs.gateway.connection.OutboundQueue;
+import org.ushs.gateway.transport.ClientChannel;
+
+/**
+ * The WebSocket transport of one gateway verticle instance (one event loop): the channels of its
+ * upgraded sockets share one {@link Flusher} (flushing once per turn, or once per write delay) and
+ * one {@link SharedFrames} (each event framed once for all of them). Used on its event loop only.
+ */
+public final class WebSocketTransport {
+
+  /** A burst of writes is flushed at the latest once it holds this much. */
+  private static final int FLUSH_BYTES = 32 * 1024;
+
+  private final GatewayMetrics metrics;
+  private final Flusher flusher;
+  private final SharedFrames frames = new SharedFrames();
+
+  /** {@code writeDelay}: each socket flushes at most once per delay (zero: once per turn). */
+  public WebSocketTransport(Context context, GatewayMetrics metrics, Duration writeDelay) {
+    this.metrics = metrics;
+    this.flusher = new Flusher(context, writeDelay);
+  }
+
+  /** An upgraded socket now belongs to the node: the handshake's idle timeout goes. */
+  public static void accepted(ServerWebSocket ws) {
+    WebSocketPipeline.removeIdleTimeout(ws);
+  }
+
+  /**
+   * {@code server}, whose options are {@code options}, with its WebSocket decompressor bounded by
+   * the frame size limit (see {@link WebSocketPipeline#boundInflation}).
+   */
+  public static HttpServer bounded(HttpServer server, HttpServerOptions options) {
+    if (!options.getPerMessageWebSocketCompressionSupported()) {
+      return server;
+    }
+    return server.connectionHandler(
+        connection -> WebSocketPipeline.boundInflation(connection, options));
+  }
+
+  /** The channel of {@code ws}, its outbound bytes counted in {@code queue}. */
+  public ClientChannel channel(ServerWebSocket ws, OutboundQueue queue) {
+    ChannelHandlerContext chctx = WebSocketPipeline.context(ws);
+    int flushBytes = (int) Math.min(FLUSH_BYTES, queue.maxPending() / 4);
+    CoalescingWriter writer =
+        new CoalescingWriter(chctx, flusher, frames, queue, metrics, flushBytes);
+    return new WebSocketChannel(ws, chctx, writer);
+  }
+}
