@@ -29,11 +29,11 @@ import org.ushs.gateway.protocol.ErrorCode;
 import org.ushs.gateway.protocol.ProtocolError;
 import org.ushs.gateway.protocol.ServerMessages;
 import org.ushs.gateway.resume.IdIndex;
+import org.ushs.gateway.resume.LogResumeLog;
 import org.ushs.gateway.resume.RecentEvents;
 import org.ushs.gateway.resume.ReplayGate;
 import org.ushs.gateway.resume.Replays;
 import org.ushs.gateway.resume.ResumePoint;
-import org.ushs.gateway.resume.LogResumeLog;
 import org.ushs.gateway.security.GatewaySecurity;
 import org.ushs.gateway.security.HandshakeLog;
 import org.ushs.gateway.subscription.SubscriptionLimits;
@@ -106,14 +106,7 @@ public final class GatewayVerticle extends VerticleBase {
     ReplayGate gate = new ReplayGate(settings.replaysPerInstance());
     replays =
         new Replays(
-            context,
-            logReader,
-            resumeLog,
-            ids,
-            recent,
-            gate,
-            metrics,
-            () -> fanOut.next() - 1);
+            context, logReader, resumeLog, ids, recent, gate, metrics, () -> fanOut.next() - 1);
     sessions =
         new SessionContext(
             replays, new SubscriptionLimits(settings.maxSubscriptions(), settings.maxSelectors()));

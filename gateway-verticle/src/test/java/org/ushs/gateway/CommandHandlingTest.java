@@ -23,6 +23,7 @@ import org.ushs.common.auth.Authenticator;
 import org.ushs.common.auth.Credentials;
 import org.ushs.common.auth.Permissions;
 import org.ushs.common.auth.Principal;
+import org.ushs.common.bus.EventFeed;
 import org.ushs.common.config.GatewaySettings;
 import org.ushs.common.config.ReplaySettings;
 import org.ushs.gateway.connection.ConnectionLimits;
@@ -82,12 +83,14 @@ class CommandHandlingTest {
             false,
             MAX_SUBSCRIPTIONS,
             MAX_SELECTORS,
-            Duration.ofSeconds(1));
+            Duration.ofSeconds(1),
+            Duration.ZERO);
     GatewayVerticle gateway =
         new GatewayVerticle(
             settings,
             GatewaySecurity.plain(AUTHENTICATOR),
             new MemoryLog(),
+            new EventFeed(),
             () -> Future.succeededFuture(new JsonObject()),
             new ReplaySettings(1000, Duration.ofHours(1)),
             new GatewayMetrics(new SimpleMeterRegistry()),

@@ -10,8 +10,8 @@ import java.time.Duration;
  * live page at {@code /ushs/ui} ({@code ui}); per connection, how many subscriptions and selectors
  * (event-type names over all its subscriptions) it may hold, and how long a connection with a
  * resume point and no subscription waits for its first {@code subscribe} before it answers {@code
- * replay} ({@code resumeWait}); and how long each connection may hold messages before a write ({@code
- * writeDelay}, zero: written at the end of each event-loop turn).
+ * replay} ({@code resumeWait}); and how long each connection may hold messages before a write
+ * ({@code writeDelay}, zero: written at the end of each event-loop turn).
  */
 public record GatewaySettings(
     String bindHost,

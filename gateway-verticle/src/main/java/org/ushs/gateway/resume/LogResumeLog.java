@@ -5,10 +5,10 @@ import org.ushs.common.bus.EventBatch;
 import org.ushs.common.log.LogReader;
 
 /**
- * A {@link ResumeLog} over the log's own reads and look-ups ({@link LogReader#find(String, String)},
- * {@link LogReader#findId}), asked only for ids the gateway's {@link IdIndex} cannot answer. The
- * epoch is the log's, learnt at start and kept current from the live stream ({@link #observed}).
- * Used on one gateway context.
+ * A {@link ResumeLog} over the log's own reads and look-ups ({@link LogReader#find(String,
+ * String)}, {@link LogReader#findId}), asked only for ids the gateway's {@link IdIndex} cannot
+ * answer. The epoch is the log's, learnt at start and kept current from the live stream ({@link
+ * #observed}). Used on one gateway context.
  */
 public final class LogResumeLog implements ResumeLog {
 
