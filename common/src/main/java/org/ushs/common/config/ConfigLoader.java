@@ -51,6 +51,7 @@ public final class ConfigLoader {
           "USHS_JWT_PUBLIC_KEYS",
           "USHS_JWT_ISSUER",
           "USHS_JWT_AUDIENCE",
+          "USHS_JWT_REQUIRE_SUB",
           "USHS_API_KEYS_FILE",
           "USHS_TLS_CERT",
           "USHS_TLS_KEY",

@@ -62,7 +62,8 @@ final class SecurityReader {
         new JwtPolicy(
             s.string("USHS_JWT_ISSUER", null),
             s.string("USHS_JWT_AUDIENCE", null),
-            JwtPolicy.DEFAULT_LEEWAY),
+            JwtPolicy.DEFAULT_LEEWAY,
+            s.bool("USHS_JWT_REQUIRE_SUB", true)),
         apiKeys == null ? List.of() : read("USHS_API_KEYS_FILE", apiKeys, ApiKeysFile::parse),
         clientMap == null
             ? List.of()

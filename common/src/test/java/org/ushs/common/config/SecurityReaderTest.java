@@ -57,6 +57,14 @@ class SecurityReaderTest {
   }
 
   @Test
+  void subMayBeMadeOptional() {
+    assertFalse(load("USHS_JWT_REQUIRE_SUB", "false").auth().jwtPolicy().requireSub());
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> load("USHS_JWT_REQUIRE_SUB", "maybe"));
+    assertTrue(e.getMessage().contains("USHS_JWT_REQUIRE_SUB"), e.getMessage());
+  }
+
+  @Test
   void everyCredentialSourceIsRead() {
     UshsConfig config =
         load(
@@ -73,6 +81,7 @@ class SecurityReaderTest {
     assertEquals("r1", auth.jwtPublicKeys().get(0).kid());
     assertEquals("https://issuer.test", auth.jwtPolicy().issuer());
     assertEquals("ushs", auth.jwtPolicy().audience());
+    assertTrue(auth.jwtPolicy().requireSub(), "sub required by default");
     assertEquals("ops", auth.apiKeys().get(0).id());
     assertEquals("a", auth.clientIdentities().get(0).id());
     assertEquals(List.of("https://dash.example", "http://localhost:3000"), auth.allowedOrigins());
