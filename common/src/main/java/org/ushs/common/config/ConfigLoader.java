@@ -45,6 +45,15 @@ public final class ConfigLoader {
           "USHS_SHUTDOWN_SPREAD",
           "USHS_INGEST_PORT",
           "USHS_MAX_BODY",
+          "USHS_INGEST_IDLE_TIMEOUT",
+          "USHS_INGEST_HEADER_TIMEOUT",
+          "USHS_INGEST_BODY_TIMEOUT",
+          "USHS_INGEST_MAX_HEADER_SIZE",
+          "USHS_INGEST_MAX_CONNECTIONS",
+          "USHS_MAX_CONNECTIONS_PER_IP",
+          "USHS_BUS_REQUIRE_CREDENTIALS",
+          "USHS_INGEST_TLS_CERT",
+          "USHS_INGEST_TLS_KEY",
           "USHS_REPLAY_CAPACITY",
           "USHS_REPLAY_TTL",
           "USHS_JWT_SECRET",
@@ -63,6 +72,9 @@ public final class ConfigLoader {
 
   /** Bounds the go-away window so that a node's shutdown stays within the stop grace period. */
   private static final Duration MAX_SHUTDOWN_SPREAD = Duration.ofSeconds(10);
+
+  /** Bounds the publish port's timeouts (Vert.x takes them as int milliseconds). */
+  private static final Duration MAX_TIMEOUT = Duration.ofHours(1);
 
   private ConfigLoader() {}
 
@@ -114,15 +126,39 @@ public final class ConfigLoader {
             s.integer("USHS_MAX_CONNECTIONS_PER_IDENTITY", 1000, 1, 10_000_000),
             s.bool("USHS_COMPRESSION", false),
             s.duration("USHS_SHUTDOWN_SPREAD", Duration.ofSeconds(1), MAX_SHUTDOWN_SPREAD),
-            s.bool("USHS_UI", false)),
-        new IngestSettings(
-            httpHost, s.port("USHS_INGEST_PORT", 8081), s.bytes("USHS_MAX_BODY", 1 << 20, 1024)),
+            s.bool("USHS_UI", false),
+            perIp(s)),
+        ingest(s, httpHost, tls),
         new ReplaySettings(
             s.integer("USHS_REPLAY_CAPACITY", 100_000, 1, 100_000_000),
             s.duration("USHS_REPLAY_TTL", Duration.ofHours(1))),
         SecurityReader.auth(s, tls),
         tls,
         LogFormat.parse(s.string("USHS_LOG_FORMAT", "text")));
+  }
+
+  private static int perIp(Settings s) {
+    return s.integer(
+        "USHS_MAX_CONNECTIONS_PER_IP",
+        IngestSettings.DEFAULT_MAX_CONNECTIONS_PER_IP,
+        1,
+        10_000_000);
+  }
+
+  private static IngestSettings ingest(Settings s, String httpHost, TlsSettings gatewayTls) {
+    return new IngestSettings(
+        httpHost,
+        s.port("USHS_INGEST_PORT", 8081),
+        s.bytes("USHS_MAX_BODY", 1 << 20, 1024),
+        s.duration("USHS_INGEST_IDLE_TIMEOUT", IngestSettings.DEFAULT_IDLE_TIMEOUT, MAX_TIMEOUT),
+        s.duration(
+            "USHS_INGEST_HEADER_TIMEOUT", IngestSettings.DEFAULT_HEADER_TIMEOUT, MAX_TIMEOUT),
+        s.duration("USHS_INGEST_BODY_TIMEOUT", IngestSettings.DEFAULT_BODY_TIMEOUT, MAX_TIMEOUT),
+        s.bytes("USHS_INGEST_MAX_HEADER_SIZE", IngestSettings.DEFAULT_MAX_HEADER_SIZE, 1024),
+        perIp(s),
+        s.integer("USHS_INGEST_MAX_CONNECTIONS", FileDescriptors.publishPortShare(), 1, 10_000_000),
+        s.bool("USHS_BUS_REQUIRE_CREDENTIALS", false),
+        SecurityReader.ingestTls(s, gatewayTls));
   }
 
   private static Set<Role> roles(Settings s) {

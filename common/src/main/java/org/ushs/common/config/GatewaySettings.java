@@ -7,7 +7,8 @@ import java.time.Duration;
  * stream may stay open before it is read from the log, and connection management: how long an HTTP
  * connection may take to complete its upgrade, connections per principal, per-message compression,
  * the window over which clients are told to go away at shutdown, and whether the gateway serves the
- * live page at {@code /ushs/ui} ({@code ui}).
+ * live page at {@code /ushs/ui} ({@code ui}), and open connections per client IP address ({@code
+ * maxConnectionsPerIp}, refused with 1013).
  */
 public record GatewaySettings(
     String bindHost,
@@ -25,7 +26,8 @@ public record GatewaySettings(
     int maxConnectionsPerIdentity,
     boolean compression,
     Duration shutdownSpread,
-    boolean ui) {
+    boolean ui,
+    int maxConnectionsPerIp) {
 
   /** Concurrent replays each gateway instance may run: its share of the node's bound. */
   public int replaysPerInstance() {
