@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import io.vertx.ext.web.Router;
@@ -28,6 +29,7 @@ import org.ushs.gateway.resume.ReplayGate;
 import org.ushs.gateway.resume.Replays;
 import org.ushs.gateway.security.GatewaySecurity;
 import org.ushs.gateway.security.HandshakeLog;
+import org.ushs.gateway.security.IpGate;
 import org.ushs.gateway.ui.UiRoutes;
 
 /**
@@ -62,6 +64,7 @@ public final class GatewayVerticle extends VerticleBase {
   private Heartbeat heartbeat;
   private GoAway goAway;
   private HttpServer server;
+  private IpGate ipGate;
 
   public GatewayVerticle(
       GatewaySettings settings,
@@ -106,12 +109,14 @@ public final class GatewayVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     HealthRoutes.mount(router, readiness);
     UiRoutes.mount(router, settings.ui());
+    ipGate = new IpGate(limits.ips());
     server =
         vertx
             .createHttpServer(security.apply(GatewayServerOptions.of(settings)))
+            .connectionHandler(ipGate::opened)
             .webSocketHandshakeHandler(this::handshake)
             .exceptionHandler(HandshakeLog::connectionFailed)
-            .requestHandler(router);
+            .requestHandler(request -> request(router, request));
     return vertx
         .eventBus()
         .<EventBatch>consumer(
@@ -134,7 +139,24 @@ public final class GatewayVerticle extends VerticleBase {
     return server.actualPort();
   }
 
+  /** Plain HTTP (health, the live page); a connection over its IP's bound gets 429. */
+  private void request(Router router, HttpServerRequest request) {
+    if (ipGate.refuses(request.remoteAddress())) {
+      HandshakeLog.refused(request.remoteAddress(), ipGate.reason());
+      request.response().setStatusCode(429).putHeader("Connection", "close").end();
+      return;
+    }
+    router.handle(request);
+  }
+
   private void handshake(ServerWebSocketHandshake handshake) {
+    if (ipGate.refuses(handshake.remoteAddress())) {
+      HandshakeLog.refused(handshake, ipGate.reason() + " (1013)", null);
+      handshake
+          .accept()
+          .onSuccess(ws -> ws.close((short) ErrorCode.CONNECTION_LIMIT.code, ipGate.reason()));
+      return;
+    }
     if (!PATH.equals(handshake.path())) {
       HandshakeLog.refused(handshake, "unknown path (404)", null);
       handshake.reject(404);
