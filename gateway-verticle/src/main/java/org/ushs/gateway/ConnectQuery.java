@@ -17,6 +17,11 @@ import org.ushs.gateway.subscription.Filter;
  */
 record ConnectQuery(Map<String, List<String>> parameters) {
 
+  /**
+   * The parameters of {@code rawQuery} (null: none).
+   *
+   * @throws IllegalArgumentException for a malformed percent escape
+   */
   static ConnectQuery parse(String rawQuery) {
     String query = rawQuery == null ? "" : rawQuery;
     return new ConnectQuery(new QueryStringDecoder(query, false).parameters());

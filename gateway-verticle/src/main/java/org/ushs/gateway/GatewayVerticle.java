@@ -167,7 +167,14 @@ public final class GatewayVerticle extends VerticleBase {
       handshake.reject(403);
       return;
     }
-    ConnectQuery query = ConnectQuery.parse(handshake.query());
+    ConnectQuery query;
+    try {
+      query = ConnectQuery.parse(handshake.query());
+    } catch (IllegalArgumentException malformed) {
+      HandshakeLog.refused(handshake, "malformed query (400)", null);
+      handshake.reject(400);
+      return;
+    }
     String lastEventId = handshake.headers().get("Last-Event-ID");
     String resumeFrom = lastEventId != null ? lastEventId : query.first("lastEventId");
     security
