@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The log's quorum is a majority of the configured members, from three members on. */
+@Tag("unit")
 class QuorumTest {
 
   @ParameterizedTest(name = "{0} configured -> minimum {1}")
