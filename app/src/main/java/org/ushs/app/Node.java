@@ -146,7 +146,10 @@ public final class Node {
       LogReader reader) {
     GatewayMetrics gatewayMetrics = new GatewayMetrics(telemetry.registry());
     ConnectionLimits limits =
-        new ConnectionLimits(settings.maxConnections(), settings.maxConnectionsPerIdentity());
+        new ConnectionLimits(
+            settings.maxConnections(),
+            settings.maxConnectionsPerIdentity(),
+            settings.maxConnectionsPerIp());
     return track(
             vertx.deployVerticle(
                 () -> {

@@ -114,11 +114,14 @@ class AuthMatrixTest {
     assertEquals(code, error.getInteger("code"));
     assertEquals(reason, error.getString("message"));
     assertEquals(code, client.awaitClose());
+    // at most once: a refusal like one logged within RefusalLog.WINDOW is counted, not logged
     List<String> logged = node.logs.since(mark, line -> line.contains("refused WebSocket"));
-    assertEquals(1, logged.size(), "logged once: " + logged);
-    assertTrue(logged.get(0).contains("from 127.0.0.1:"), logged.get(0));
-    assertTrue(logged.get(0).endsWith(code + " " + reason), logged.get(0));
-    assertTrue(!logged.get(0).contains("access_token=") && !logged.get(0).contains("apikey="));
+    assertTrue(logged.size() <= 1, "logged at most once: " + logged);
+    for (String line : logged) {
+      assertTrue(line.contains("from 127.0.0.1:"), line);
+      assertTrue(line.endsWith(code + " " + reason), line);
+      assertTrue(!line.contains("access_token=") && !line.contains("apikey="));
+    }
     client.close();
   }
 

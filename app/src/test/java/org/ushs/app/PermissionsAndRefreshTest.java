@@ -1,6 +1,7 @@
 package org.ushs.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -9,6 +10,7 @@ import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +43,8 @@ class PermissionsAndRefreshTest {
         new Publish(
             node.vertx,
             node.ingestPort(),
-            node.token("publisher", SecureNode.permissions(null, null, true)));
+            node.token("publisher", SecureNode.permissions(null, null, true)),
+            node.https());
   }
 
   @AfterAll
@@ -109,13 +112,27 @@ class PermissionsAndRefreshTest {
 
   @Test
   void thePublishApiTakesApiKeysWithThePublishPermission() {
-    WebClient web = WebClient.create(node.vertx);
+    WebClient web = WebClient.create(node.vertx, node.https());
     assertEquals(202, post(web, "X-API-Key", node.publisherKey).statusCode());
     assertEquals(403, post(web, "X-API-Key", node.opsKey).statusCode());
     assertEquals(401, post(web, "X-API-Key", "ushs_not-a-key-of-this-node").statusCode());
     assertEquals(401, post(web, "Authorization", "Basic b3BzOnNlY3JldA==").statusCode());
     assertEquals(401, post(web, "X-Other", "x").statusCode());
     web.close();
+  }
+
+  /** The publish port takes the gateway's certificate: TLS 1.3 only, no plain HTTP. */
+  @Test
+  void thePublishPortSpeaksTls13Only() {
+    WebClient tls13 = WebClient.create(node.vertx, node.https());
+    assertEquals(202, post(tls13, "X-API-Key", node.publisherKey).statusCode());
+    WebClient tls12 =
+        WebClient.create(
+            node.vertx, node.https().setEnabledSecureTransportProtocols(Set.of("TLSv1.2")));
+    assertThrows(AssertionError.class, () -> post(tls12, "X-API-Key", node.publisherKey));
+    WebClient plain = WebClient.create(node.vertx);
+    assertThrows(AssertionError.class, () -> post(plain, "X-API-Key", node.publisherKey));
+    List.of(tls13, tls12, plain).forEach(WebClient::close);
   }
 
   private static HttpResponse<Buffer> post(WebClient web, String header, String value) {

@@ -66,6 +66,11 @@ final class PromText {
     return value(name, Map.of());
   }
 
+  /** The sum of every sample named {@code name} with (at least) {@code labels}. */
+  double sum(String name, Map<String, String> labels) {
+    return find(name, labels).stream().mapToDouble(Sample::value).sum();
+  }
+
   boolean has(String name) {
     return !find(name, Map.of()).isEmpty();
   }

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Publishes over the real HTTP API, and builds valid events. */
@@ -18,7 +19,12 @@ final class Publish {
   private final String token;
 
   Publish(Vertx vertx, int port, String token) {
-    this.web = WebClient.create(vertx);
+    this(vertx, port, token, new WebClientOptions());
+  }
+
+  /** Over the client {@code options} (TLS for a node with certificates). */
+  Publish(Vertx vertx, int port, String token, WebClientOptions options) {
+    this.web = WebClient.create(vertx, options);
     this.port = port;
     this.token = token;
   }

@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
+import io.vertx.ext.web.client.WebClientOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,6 +141,15 @@ final class SecureNode implements AutoCloseable {
   /** TLS client options trusting the server's CA, TLS 1.3, no client certificate. */
   WebSocketClientOptions tls() {
     return new WebSocketClientOptions()
+        .setSsl(true)
+        .setVerifyHost(true)
+        .setTrustOptions(new PemTrustOptions().addCertValue(pem(serverCa)))
+        .setEnabledSecureTransportProtocols(Set.of("TLSv1.3"));
+  }
+
+  /** HTTPS client options for the publish port (which uses the gateway's certificate), TLS 1.3. */
+  WebClientOptions https() {
+    return new WebClientOptions()
         .setSsl(true)
         .setVerifyHost(true)
         .setTrustOptions(new PemTrustOptions().addCertValue(pem(serverCa)))

@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 import org.ushs.common.auth.Authenticator;
 import org.ushs.common.auth.Principal;
 import org.ushs.common.event.SequencedEvent;
+import org.ushs.common.net.LogText;
 import org.ushs.gateway.protocol.Command;
 import org.ushs.gateway.protocol.CommandParser;
 import org.ushs.gateway.protocol.ErrorCode;
@@ -17,7 +18,6 @@ import org.ushs.gateway.protocol.ServerMessages;
 import org.ushs.gateway.resume.ConnectionResume;
 import org.ushs.gateway.resume.ReplayRun;
 import org.ushs.gateway.resume.ResumePoint;
-import org.ushs.gateway.security.LogText;
 import org.ushs.gateway.subscription.SubscriptionLimits;
 import org.ushs.gateway.subscription.Subscriptions;
 

@@ -19,6 +19,11 @@ import org.ushs.gateway.transport.ws.QueryParameters;
  */
 record ConnectQuery(Map<String, List<String>> parameters) {
 
+  /**
+   * The parameters of {@code rawQuery} (null: none).
+   *
+   * @throws IllegalArgumentException for a malformed percent escape
+   */
   static ConnectQuery parse(String rawQuery) {
     return new ConnectQuery(QueryParameters.parse(rawQuery));
   }

@@ -6,6 +6,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import io.vertx.ext.web.Router;
@@ -36,6 +37,7 @@ import org.ushs.gateway.resume.Replays;
 import org.ushs.gateway.resume.ResumePoint;
 import org.ushs.gateway.security.GatewaySecurity;
 import org.ushs.gateway.security.HandshakeLog;
+import org.ushs.gateway.security.IpGate;
 import org.ushs.gateway.subscription.SubscriptionLimits;
 import org.ushs.gateway.transport.ws.WebSocketTransport;
 import org.ushs.gateway.ui.UiRoutes;
@@ -75,6 +77,7 @@ public final class GatewayVerticle extends VerticleBase {
   private Heartbeat heartbeat;
   private DrainAndDismiss drainAndDismiss;
   private HttpServer server;
+  private IpGate ipGate;
 
   public GatewayVerticle(
       GatewaySettings settings,
@@ -119,12 +122,14 @@ public final class GatewayVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     HealthRoutes.mount(router, readiness);
     UiRoutes.mount(router, settings.ui());
+    ipGate = new IpGate(limits.ips());
     HttpServerOptions options = security.apply(GatewayServerOptions.of(settings));
     server =
         WebSocketTransport.bounded(vertx.createHttpServer(options), options)
+            .connectionHandler(ipGate::opened)
             .webSocketHandshakeHandler(this::handshake)
             .exceptionHandler(HandshakeLog::connectionFailed)
-            .requestHandler(router);
+            .requestHandler(request -> request(router, request));
     feed.listen(
         context,
         batch -> {
@@ -164,7 +169,24 @@ public final class GatewayVerticle extends VerticleBase {
     return server.actualPort();
   }
 
+  /** Plain HTTP (health, the live page); a connection over its IP's bound gets 429. */
+  private void request(Router router, HttpServerRequest request) {
+    if (ipGate.refuses(request.remoteAddress())) {
+      HandshakeLog.refused(request.remoteAddress(), ipGate.reason());
+      request.response().setStatusCode(429).putHeader("Connection", "close").end();
+      return;
+    }
+    router.handle(request);
+  }
+
   private void handshake(ServerWebSocketHandshake handshake) {
+    if (ipGate.refuses(handshake.remoteAddress())) {
+      HandshakeLog.refused(handshake, ipGate.reason() + " (1013)", null);
+      handshake
+          .accept()
+          .onSuccess(ws -> ws.close((short) ErrorCode.CONNECTION_LIMIT.code, ipGate.reason()));
+      return;
+    }
     if (!PATH.equals(handshake.path())) {
       HandshakeLog.refused(handshake, "unknown path (404)", null);
       handshake.reject(404);
@@ -175,7 +197,14 @@ public final class GatewayVerticle extends VerticleBase {
       handshake.reject(403);
       return;
     }
-    ConnectQuery query = ConnectQuery.parse(handshake.query());
+    ConnectQuery query;
+    try {
+      query = ConnectQuery.parse(handshake.query());
+    } catch (IllegalArgumentException malformed) {
+      HandshakeLog.refused(handshake, "malformed query (400)", null);
+      handshake.reject(400);
+      return;
+    }
     security
         .authenticate(handshake, query.parameters())
         .onComplete(

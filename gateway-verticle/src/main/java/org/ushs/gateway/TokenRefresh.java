@@ -8,7 +8,7 @@ import org.ushs.common.auth.AuthFailure;
 import org.ushs.common.auth.Authenticator;
 import org.ushs.common.auth.Credentials;
 import org.ushs.common.auth.Principal;
-import org.ushs.gateway.security.LogText;
+import org.ushs.common.net.LogText;
 
 /**
  * The {@code refresh} command's check: the connection was opened with a token (API key and

@@ -84,7 +84,8 @@ class CommandHandlingTest {
             MAX_SUBSCRIPTIONS,
             MAX_SELECTORS,
             Duration.ofSeconds(1),
-            Duration.ZERO);
+            Duration.ZERO,
+            100);
     GatewayVerticle gateway =
         new GatewayVerticle(
             settings,

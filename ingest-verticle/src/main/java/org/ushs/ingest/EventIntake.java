@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ushs.common.auth.AuthFailure;
+import org.ushs.common.auth.Permissions;
 import org.ushs.common.bus.WriteResult;
 import org.ushs.common.event.EventEnricher;
 import org.ushs.common.event.EventValidator;
@@ -37,8 +39,12 @@ final class EventIntake {
     this.metrics = metrics;
   }
 
-  /** The ack; fails with {@link InvalidEvents} before logging anything if any event is bad. */
-  Future<JsonObject> accept(List<RawEvent> events) {
+  /**
+   * The ack; fails with {@link InvalidEvents} if any event is bad, then with an {@link AuthFailure}
+   * (FORBIDDEN) naming the first event that {@code permissions} do not let its publisher publish,
+   * before logging anything.
+   */
+  Future<JsonObject> accept(List<RawEvent> events, Permissions permissions) {
     List<Problem> problems = new ArrayList<>();
     for (int i = 0; i < events.size(); i++) {
       String prefix = events.size() > 1 ? "[" + i + "]." : "";
@@ -51,6 +57,10 @@ final class EventIntake {
     }
     Instant now = Instant.now();
     List<PendingEvent> pending = events.stream().map(e -> EventEnricher.enrich(e, now)).toList();
+    AuthFailure forbidden = PublishPermission.refusal(pending, permissions);
+    if (forbidden != null) {
+      return Future.failedFuture(forbidden);
+    }
     return log(pending)
         .map(logged -> ack(pending, logged))
         .onSuccess(ack -> metrics.acked(pending.size()));

@@ -6,7 +6,6 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -16,8 +15,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ushs.common.auth.AuthFailure;
 import org.ushs.common.auth.Authenticator;
-import org.ushs.common.auth.CredentialSources;
-import org.ushs.common.auth.Principal;
 import org.ushs.common.bus.Addresses;
 import org.ushs.common.config.IngestSettings;
 import org.ushs.common.health.HealthRoutes;
@@ -27,6 +24,9 @@ import org.ushs.common.log.writer.WriteRefused;
 import org.ushs.common.log.writer.WriterClient;
 import org.ushs.common.metrics.MetricsRoute;
 import org.ushs.common.metrics.Telemetry;
+import org.ushs.common.net.IpConnections;
+import org.ushs.common.net.LogText;
+import org.ushs.common.net.RefusalLog;
 
 /**
  * The publish side: {@code POST /ushs/v1/events} (structured, binary and batch CloudEvents) and the
@@ -36,15 +36,17 @@ import org.ushs.common.metrics.Telemetry;
 public final class IngestVerticle extends VerticleBase {
 
   private static final Logger LOG = Logger.getLogger(IngestVerticle.class.getName());
+  private final RefusalLog refusals = new RefusalLog(LOG);
 
   private final IngestSettings settings;
-  private final Authenticator authenticator;
+  private final PublishAuth auth;
   private final WriterClient writer;
   private final Readiness readiness;
   private final Telemetry telemetry;
   private final IngestMetrics metrics;
   private final InFlight inFlight = new InFlight();
   private EventIntake intake;
+  private PublishConnections connections;
   private HttpServer server;
   private MessageConsumer<Object> busConsumer;
 
@@ -55,7 +57,7 @@ public final class IngestVerticle extends VerticleBase {
       Readiness readiness,
       Telemetry telemetry) {
     this.settings = settings;
-    this.authenticator = authenticator;
+    this.auth = new PublishAuth(authenticator, settings.busRequiresCredentials());
     this.writer = writer;
     this.readiness = readiness;
     this.telemetry = telemetry;
@@ -65,6 +67,12 @@ public final class IngestVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     intake = new EventIntake(writer, Partitioner.SINGLE, metrics);
+    connections =
+        new PublishConnections(
+            vertx,
+            settings,
+            new IpConnections(settings.maxConnectionsPerIp(), settings.maxConnections()),
+            refusals);
     Router router = Router.router(vertx);
     HealthRoutes.mount(router, readiness);
     MetricsRoute.mount(router, vertx, telemetry);
@@ -72,11 +80,26 @@ public final class IngestVerticle extends VerticleBase {
         .post("/ushs/v1/events")
         .handler(BodyHandler.create(false).setBodyLimit(settings.maxBody()))
         .handler(this::publish);
-    server = vertx.createHttpServer(new HttpServerOptions().setHost(settings.bindHost()));
+    router.route().failureHandler(new RouteFailures(settings.maxBody(), metrics, refusals));
+    server =
+        vertx
+            .createHttpServer(IngestServerOptions.of(settings))
+            .connectionHandler(connections::opened)
+            .invalidRequestHandler(RouteFailures.invalidRequests(refusals))
+            .exceptionHandler(
+                failure ->
+                    refusals.refused(
+                        "connection error",
+                        "publish port refused (connection error): "
+                            + failure.getClass().getSimpleName()))
+            .requestHandler(
+                request -> {
+                  if (connections.headReceived(request)) {
+                    router.handle(request);
+                  }
+                });
     busConsumer = vertx.eventBus().consumer(Addresses.INGEST, this::publishFromBus);
-    return busConsumer
-        .completion()
-        .compose(registered -> server.requestHandler(router).listen(settings.port()));
+    return busConsumer.completion().compose(registered -> server.listen(settings.port()));
   }
 
   /** The port the publish API listens on (useful when configured as 0). */
@@ -85,35 +108,26 @@ public final class IngestVerticle extends VerticleBase {
   }
 
   private void publish(RoutingContext ctx) {
+    connections.bodyReceived(ctx.request());
     inFlight
         .track(
-            authorize(ctx)
+            auth.http(ctx.request().headers())
                 .compose(
-                    principal ->
+                    permissions ->
                         intake.accept(
-                            CloudEventDecoder.decode(
-                                ctx.request().headers(), ctx.body().buffer()))))
+                            CloudEventDecoder.decode(ctx.request().headers(), ctx.body().buffer()),
+                            permissions)))
         .onSuccess(ack -> respond(ctx, 202, "application/json", ack))
         .onFailure(failure -> respondFailure(ctx, failure));
-  }
-
-  private Future<Principal> authorize(RoutingContext ctx) {
-    return Future.succeededFuture(ctx.request().headers())
-        .map(CredentialSources::headers)
-        .compose(found -> authenticator.authenticate(found, "credentials required"))
-        .compose(
-            principal ->
-                principal.permissions().publish()
-                    ? Future.succeededFuture(principal)
-                    : Future.failedFuture(
-                        new AuthFailure(AuthFailure.Kind.FORBIDDEN, "publish not permitted")));
   }
 
   private void publishFromBus(Message<Object> message) {
     inFlight
         .track(
-            Future.succeededFuture(message.body())
-                .compose(body -> intake.accept(CloudEventDecoder.decode(body))))
+            auth.bus(message.headers())
+                .compose(
+                    permissions ->
+                        intake.accept(CloudEventDecoder.decode(message.body()), permissions)))
         .onSuccess(message::reply)
         .onFailure(
             failure -> {
@@ -132,11 +146,19 @@ public final class IngestVerticle extends VerticleBase {
     respond(ctx, problem.getInteger("status"), Problems.MEDIA_TYPE, problem);
   }
 
-  private static JsonObject problemOf(Throwable failure) {
+  private JsonObject problemOf(Throwable failure) {
     if (failure instanceof InvalidEvents invalid) {
       return Problems.invalid(invalid.problems());
     }
     if (failure instanceof AuthFailure auth) {
+      String kind = "publish " + auth.kind().httpStatus;
+      refusals.refused(
+          kind,
+          "publish port refused ("
+              + kind
+              + "): "
+              + LogText.safe(auth.getMessage())
+              + (auth.identity() == null ? "" : " identity " + LogText.safe(auth.identity())));
       int status = auth.kind().httpStatus;
       return Problems.of(status, status == 403 ? "Forbidden" : "Unauthorized", auth.getMessage());
     }

@@ -26,12 +26,22 @@ import java.util.logging.Logger;
  * fails with the last {@link ReplyException}: the events may or may not be logged, and publishing
  * them again, unchanged, later is safe.
  *
+ * <p>Credentials ({@link #withBearerToken}, {@link #withApiKey}) travel as message headers; a
+ * publish without them is trusted unless the node requires credentials on the bus ({@code
+ * USHS_BUS_REQUIRE_CREDENTIALS}), when it is rejected with 401.
+ *
  * <p>Thread-safe; futures complete on the caller's context. Depends on vertx-core only.
  */
 public final class UshsPublisher {
 
   /** The event-bus address of USHS ingest. */
   public static final String ADDRESS = "ushs.ingest";
+
+  /** The message header of a bearer token, as on HTTP. */
+  static final String AUTHORIZATION = "Authorization";
+
+  /** The message header of an API key, as on HTTP. */
+  static final String API_KEY = "X-API-Key";
 
   private static final Logger LOG = Logger.getLogger(UshsPublisher.class.getName());
 
@@ -46,10 +56,31 @@ public final class UshsPublisher {
   private final RetryPolicy policy;
   private final DeliveryOptions delivery;
 
-  private UshsPublisher(Vertx vertx, RetryPolicy policy) {
+  private UshsPublisher(Vertx vertx, RetryPolicy policy, DeliveryOptions delivery) {
     this.vertx = vertx;
     this.policy = policy;
-    this.delivery = new DeliveryOptions().setSendTimeout(policy.requestTimeout().toMillis());
+    this.delivery = delivery;
+  }
+
+  /**
+   * The same publisher sending a bearer token with each publish (the {@code Authorization} message
+   * header): USHS then enforces the token's permissions ({@code publish}, {@code eventTypes},
+   * {@code services}), and a node that requires credentials on the bus accepts its publishes.
+   */
+  public UshsPublisher withBearerToken(String token) {
+    return withHeader(AUTHORIZATION, "Bearer " + token);
+  }
+
+  /** The same publisher sending an API key with each publish (the {@code X-API-Key} header). */
+  public UshsPublisher withApiKey(String key) {
+    return withHeader(API_KEY, key);
+  }
+
+  private UshsPublisher withHeader(String name, String value) {
+    return new UshsPublisher(
+        vertx,
+        policy,
+        new DeliveryOptions().setSendTimeout(delivery.getSendTimeout()).addHeader(name, value));
   }
 
   /** A publisher with {@link RetryPolicy#DEFAULT}. */
@@ -58,7 +89,8 @@ public final class UshsPublisher {
   }
 
   public static UshsPublisher create(Vertx vertx, RetryPolicy policy) {
-    return new UshsPublisher(vertx, policy);
+    return new UshsPublisher(
+        vertx, policy, new DeliveryOptions().setSendTimeout(policy.requestTimeout().toMillis()));
   }
 
   /** Publishes one CloudEvent (JSON, structured form). The event given is not modified. */

@@ -7,15 +7,16 @@ import java.time.Instant;
 /**
  * The claim checks of a token whose signature is verified: {@code exp} required and not passed,
  * {@code nbf} and {@code iat} not in the future, {@code iss} and {@code aud} as the policy asks,
- * each with the policy's leeway; then the principal from {@code sub} and the {@code ushs} claim.
- * Failures are {@link AuthFailure} (INVALID) naming the subject. Pure.
+ * each with the policy's leeway; then the principal from {@code sub} (required unless the policy
+ * says otherwise) and the {@code ushs} claim. Failures are {@link AuthFailure} (INVALID) naming the
+ * subject. Pure.
  */
 public final class JwtClaims {
 
   private JwtClaims() {}
 
   public static Principal check(JsonObject claims, JwtPolicy policy, Instant now) {
-    String subject = claims.getValue("sub") instanceof String sub ? sub : "jwt";
+    String subject = subject(claims, policy);
     long leeway = policy.leeway().toSeconds();
     long seconds = now.getEpochSecond();
     Long exp = seconds(claims, "exp", subject);
@@ -40,6 +41,17 @@ public final class JwtClaims {
       throw failure("invalid token: wrong audience", subject);
     }
     return new Principal(subject, permissions(claims, subject), Instant.ofEpochSecond(exp));
+  }
+
+  /** The token's identity: its {@code sub}, or {@code "jwt"} where the policy lets it lack one. */
+  private static String subject(JsonObject claims, JwtPolicy policy) {
+    if (claims.getValue("sub") instanceof String sub && !sub.isBlank()) {
+      return sub;
+    }
+    if (policy.requireSub()) {
+      throw failure("invalid token: sub must be a non-empty string", null);
+    }
+    return "jwt";
   }
 
   private static Long seconds(JsonObject claims, String name, String subject) {

@@ -52,6 +52,15 @@ public final class ConfigLoader {
           "USHS_WRITE_DELAY",
           "USHS_INGEST_PORT",
           "USHS_MAX_BODY",
+          "USHS_INGEST_IDLE_TIMEOUT",
+          "USHS_INGEST_HEADER_TIMEOUT",
+          "USHS_INGEST_BODY_TIMEOUT",
+          "USHS_INGEST_MAX_HEADER_SIZE",
+          "USHS_INGEST_MAX_CONNECTIONS",
+          "USHS_MAX_CONNECTIONS_PER_IP",
+          "USHS_BUS_REQUIRE_CREDENTIALS",
+          "USHS_INGEST_TLS_CERT",
+          "USHS_INGEST_TLS_KEY",
           "USHS_REPLAY_CAPACITY",
           "USHS_REPLAY_TTL",
           "USHS_REPLAY_MAX_BYTES",
@@ -59,6 +68,7 @@ public final class ConfigLoader {
           "USHS_JWT_PUBLIC_KEYS",
           "USHS_JWT_ISSUER",
           "USHS_JWT_AUDIENCE",
+          "USHS_JWT_REQUIRE_SUB",
           "USHS_API_KEYS_FILE",
           "USHS_TLS_CERT",
           "USHS_TLS_KEY",
@@ -77,6 +87,9 @@ public final class ConfigLoader {
 
   /** A write delay beyond this would hold events longer than any client waits for them. */
   private static final Duration MAX_WRITE_DELAY = Duration.ofSeconds(1);
+
+  /** Bounds the publish port's timeouts (Vert.x takes them as int milliseconds). */
+  private static final Duration MAX_TIMEOUT = Duration.ofHours(1);
 
   private static final Logger LOG = Logger.getLogger(ConfigLoader.class.getName());
 
@@ -154,9 +167,9 @@ public final class ConfigLoader {
             s.integer("USHS_MAX_SUBSCRIPTIONS", 100, 1, 100_000),
             s.integer("USHS_MAX_SELECTORS", 1000, 1, 1_000_000),
             s.duration("USHS_RESUME_WAIT", Duration.ofSeconds(10)),
-            s.delay("USHS_WRITE_DELAY", MAX_WRITE_DELAY)),
-        new IngestSettings(
-            httpHost, s.port("USHS_INGEST_PORT", 8081), s.bytes("USHS_MAX_BODY", 1 << 20, 1024)),
+            s.delay("USHS_WRITE_DELAY", MAX_WRITE_DELAY),
+            perIp(s)),
+        ingest(s, httpHost, tls),
         new ReplaySettings(
             s.integer("USHS_REPLAY_CAPACITY", 100_000, 1, 100_000_000),
             s.duration("USHS_REPLAY_TTL", Duration.ofHours(1)),
@@ -169,6 +182,30 @@ public final class ConfigLoader {
         SecurityReader.auth(s, tls),
         tls,
         LogFormat.parse(s.string("USHS_LOG_FORMAT", "text")));
+  }
+
+  private static int perIp(Settings s) {
+    return s.integer(
+        "USHS_MAX_CONNECTIONS_PER_IP",
+        IngestSettings.DEFAULT_MAX_CONNECTIONS_PER_IP,
+        1,
+        10_000_000);
+  }
+
+  private static IngestSettings ingest(Settings s, String httpHost, TlsSettings gatewayTls) {
+    return new IngestSettings(
+        httpHost,
+        s.port("USHS_INGEST_PORT", 8081),
+        s.bytes("USHS_MAX_BODY", 1 << 20, 1024),
+        s.duration("USHS_INGEST_IDLE_TIMEOUT", IngestSettings.DEFAULT_IDLE_TIMEOUT, MAX_TIMEOUT),
+        s.duration(
+            "USHS_INGEST_HEADER_TIMEOUT", IngestSettings.DEFAULT_HEADER_TIMEOUT, MAX_TIMEOUT),
+        s.duration("USHS_INGEST_BODY_TIMEOUT", IngestSettings.DEFAULT_BODY_TIMEOUT, MAX_TIMEOUT),
+        s.bytes("USHS_INGEST_MAX_HEADER_SIZE", IngestSettings.DEFAULT_MAX_HEADER_SIZE, 1024),
+        perIp(s),
+        s.integer("USHS_INGEST_MAX_CONNECTIONS", FileDescriptors.publishPortShare(), 1, 10_000_000),
+        s.bool("USHS_BUS_REQUIRE_CREDENTIALS", false),
+        SecurityReader.ingestTls(s, gatewayTls));
   }
 
   private static Set<Role> roles(Settings s) {

@@ -11,7 +11,8 @@ import java.time.Duration;
  * (event-type names over all its subscriptions) it may hold, and how long a connection with a
  * resume point and no subscription waits for its first {@code subscribe} before it answers {@code
  * replay} ({@code resumeWait}); and how long each connection may hold messages before a write
- * ({@code writeDelay}, zero: written at the end of each event-loop turn).
+ * ({@code writeDelay}, zero: written at the end of each event-loop turn); open connections per
+ * client IP address ({@code maxConnectionsPerIp}, refused with 1013).
  */
 public record GatewaySettings(
     String bindHost,
@@ -33,7 +34,8 @@ public record GatewaySettings(
     int maxSubscriptions,
     int maxSelectors,
     Duration resumeWait,
-    Duration writeDelay) {
+    Duration writeDelay,
+    int maxConnectionsPerIp) {
 
   /** Concurrent replays each gateway instance may run: its share of the node's bound. */
   public int replaysPerInstance() {

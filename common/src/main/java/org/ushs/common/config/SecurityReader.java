@@ -45,6 +45,29 @@ final class SecurityReader {
     return cert == null ? TlsSettings.NONE : new TlsSettings(cert, key, clientCa);
   }
 
+  /**
+   * TLS of the publish port: {@code USHS_INGEST_TLS_CERT} and {@code USHS_INGEST_TLS_KEY}, or else
+   * the gateway's certificate and key when those are set (never its client CA: the publish port
+   * takes tokens and API keys only); neither: plain HTTP.
+   */
+  static TlsSettings ingestTls(Settings s, TlsSettings gatewayTls) {
+    Path cert = path(s, "USHS_INGEST_TLS_CERT");
+    Path key = path(s, "USHS_INGEST_TLS_KEY");
+    if ((cert == null) != (key == null)) {
+      String missing = cert == null ? "USHS_INGEST_TLS_CERT" : "USHS_INGEST_TLS_KEY";
+      throw new ConfigException(
+          missing, "required with USHS_INGEST_TLS_CERT and USHS_INGEST_TLS_KEY together");
+    }
+    if (cert == null) {
+      return gatewayTls.enabled()
+          ? new TlsSettings(gatewayTls.certificate(), gatewayTls.privateKey(), null)
+          : TlsSettings.NONE;
+    }
+    read("USHS_INGEST_TLS_CERT", cert, PemCertificates::parse);
+    read("USHS_INGEST_TLS_KEY", key, SecurityReader::privateKey);
+    return new TlsSettings(cert, key, null);
+  }
+
   static AuthSettings auth(Settings s, TlsSettings tls) {
     Path publicKeys = path(s, "USHS_JWT_PUBLIC_KEYS");
     Path apiKeys = path(s, "USHS_API_KEYS_FILE");
@@ -62,7 +85,8 @@ final class SecurityReader {
         new JwtPolicy(
             s.string("USHS_JWT_ISSUER", null),
             s.string("USHS_JWT_AUDIENCE", null),
-            JwtPolicy.DEFAULT_LEEWAY),
+            JwtPolicy.DEFAULT_LEEWAY,
+            s.bool("USHS_JWT_REQUIRE_SUB", true)),
         apiKeys == null ? List.of() : read("USHS_API_KEYS_FILE", apiKeys, ApiKeysFile::parse),
         clientMap == null
             ? List.of()

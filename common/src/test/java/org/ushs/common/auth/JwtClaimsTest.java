@@ -72,8 +72,31 @@ class JwtClaimsTest {
 
   @Test
   void withoutIssuerOrAudienceConfiguredThoseClaimsAreNotChecked() {
-    JsonObject claims = claims("{'exp':'T+60','iss':'anyone','aud':'anything'}");
-    assertEquals("jwt", JwtClaims.check(claims, JwtPolicy.LENIENT, NOW).id());
+    JsonObject claims = claims("{'sub':'bob','exp':'T+60','iss':'anyone','aud':'anything'}");
+    assertEquals("bob", JwtClaims.check(claims, JwtPolicy.LENIENT, NOW).id());
+  }
+
+  /** The identity is {@code sub}: a token without a non-blank string one is refused (4002/401). */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          {'exp':'T+60'}
+          {'sub':42,'exp':'T+60'}
+          {'sub':{'name':'x'},'exp':'T+60'}
+          {'sub':'','exp':'T+60'}
+          {'sub':'  ','exp':'T+60'}
+          {'sub':null,'exp':'T+60'}
+          """)
+  void aTokenWithoutAStringSubIsRefused(String json) {
+    JsonObject claims = claims(json);
+    AuthFailure failure =
+        assertThrows(AuthFailure.class, () -> JwtClaims.check(claims, JwtPolicy.LENIENT, NOW));
+    assertEquals("invalid token: sub must be a non-empty string", failure.getMessage());
+    assertEquals(AuthFailure.Kind.INVALID, failure.kind());
+    JwtPolicy optional = new JwtPolicy(null, null, JwtPolicy.DEFAULT_LEEWAY, false);
+    assertEquals("jwt", JwtClaims.check(claims, optional, NOW).id());
   }
 
   @Test

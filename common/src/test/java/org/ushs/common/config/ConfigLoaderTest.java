@@ -46,6 +46,15 @@ class ConfigLoaderTest {
     assertEquals(Duration.ofSeconds(1), gateway.shutdownSpread());
     assertEquals(Duration.ZERO, gateway.writeDelay());
     assertEquals(new IngestSettings("0.0.0.0", 8081, 1024 * 1024), config.ingest());
+    assertEquals(100, gateway.maxConnectionsPerIp());
+    assertEquals(Duration.ofSeconds(60), config.ingest().idleTimeout());
+    assertEquals(Duration.ofSeconds(10), config.ingest().headerTimeout());
+    assertEquals(Duration.ofSeconds(30), config.ingest().bodyTimeout());
+    assertEquals(8192, config.ingest().maxHeaderSize());
+    assertEquals(100, config.ingest().maxConnectionsPerIp());
+    assertEquals(FileDescriptors.publishPortShare(), config.ingest().maxConnections());
+    assertFalse(config.ingest().busRequiresCredentials());
+    assertFalse(config.ingest().tls().enabled());
     assertEquals(new ReplaySettings(100_000, Duration.ofHours(1)), config.replay());
     assertNull(config.auth().jwtSecret());
     assertTrue(config.auth().devMode());

@@ -57,6 +57,37 @@ class SecurityReaderTest {
   }
 
   @Test
+  void thePublishPortUsesItsOwnCertificateOrElseTheGateways() throws IOException {
+    assertFalse(load().ingest().tls().enabled(), "no certificate: plain HTTP");
+    TlsSettings shared =
+        load("USHS_TLS_CERT", "DIR/server.crt", "USHS_TLS_KEY", "DIR/server.key").ingest().tls();
+    assertEquals(dir.resolve("server.crt"), shared.certificate());
+    assertFalse(shared.requestsClientCertificates());
+    new TestPki("ingest-ca").issue("ingest", TestPki.ip("127.0.0.1")).write(dir, "ingest");
+    TlsSettings own =
+        load(
+                "USHS_TLS_CERT", "DIR/server.crt",
+                "USHS_TLS_KEY", "DIR/server.key",
+                "USHS_INGEST_TLS_CERT", "DIR/ingest.crt",
+                "USHS_INGEST_TLS_KEY", "DIR/ingest.key")
+            .ingest()
+            .tls();
+    assertEquals(dir.resolve("ingest.crt"), own.certificate());
+    assertEquals(dir.resolve("ingest.key"), own.privateKey());
+    ConfigException half =
+        assertThrows(ConfigException.class, () -> load("USHS_INGEST_TLS_CERT", "DIR/ingest.crt"));
+    assertTrue(half.getMessage().contains("USHS_INGEST_TLS_KEY"), half.getMessage());
+  }
+
+  @Test
+  void subMayBeMadeOptional() {
+    assertFalse(load("USHS_JWT_REQUIRE_SUB", "false").auth().jwtPolicy().requireSub());
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> load("USHS_JWT_REQUIRE_SUB", "maybe"));
+    assertTrue(e.getMessage().contains("USHS_JWT_REQUIRE_SUB"), e.getMessage());
+  }
+
+  @Test
   void everyCredentialSourceIsRead() {
     UshsConfig config =
         load(
@@ -73,6 +104,7 @@ class SecurityReaderTest {
     assertEquals("r1", auth.jwtPublicKeys().get(0).kid());
     assertEquals("https://issuer.test", auth.jwtPolicy().issuer());
     assertEquals("ushs", auth.jwtPolicy().audience());
+    assertTrue(auth.jwtPolicy().requireSub(), "sub required by default");
     assertEquals("ops", auth.apiKeys().get(0).id());
     assertEquals("a", auth.clientIdentities().get(0).id());
     assertEquals(List.of("https://dash.example", "http://localhost:3000"), auth.allowedOrigins());

@@ -4,10 +4,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.ushs.common.net.IpConnections;
 
 /**
- * Open connections per node and per principal id, shared by every gateway verticle instance of the
- * node. Thread-safe. Every admission is paired with one {@link #release}.
+ * Open connections per node and per principal id (and TCP connections per client IP), shared by
+ * every gateway verticle instance of the node. Thread-safe. Every admission is paired with one
+ * {@link #release}.
  */
 public final class ConnectionLimits {
 
@@ -16,9 +18,23 @@ public final class ConnectionLimits {
   private final AtomicInteger total = new AtomicInteger();
   private final ConcurrentMap<String, Integer> byIdentity = new ConcurrentHashMap<>();
 
+  private final IpConnections ips;
+
+  /** Without a bound per IP address. */
   public ConnectionLimits(int perNode, int perIdentity) {
+    this(perNode, perIdentity, Integer.MAX_VALUE);
+  }
+
+  /** With at most {@code perIp} open TCP connections (upgraded or not) per client IP address. */
+  public ConnectionLimits(int perNode, int perIdentity, int perIp) {
     this.perNode = perNode;
     this.perIdentity = perIdentity;
+    this.ips = new IpConnections(perIp, Integer.MAX_VALUE);
+  }
+
+  /** The node's gateway connections per client IP address, counted as they open. */
+  public IpConnections ips() {
+    return ips;
   }
 
   /**

@@ -11,6 +11,7 @@ import org.ushs.common.auth.AuthFailure;
 import org.ushs.common.auth.Authenticator;
 import org.ushs.common.auth.Principal;
 import org.ushs.common.config.TlsSettings;
+import org.ushs.common.net.ServerTls;
 
 /**
  * Everything the gateway checks before a client gets in: TLS of the port, the {@code Origin}, and
@@ -37,10 +38,13 @@ public final class GatewaySecurity {
     return authenticator;
   }
 
-  /** The server options with TLS (when configured) and the one selectable subprotocol. */
+  /** The server options with TLS (when configured), the one selectable subprotocol, HTTP/1.1. */
   public HttpServerOptions apply(HttpServerOptions options) {
     return ServerTls.apply(options, tls)
-        .setWebSocketSubProtocols(List.of(TokenSubprotocol.APPLICATION));
+        .setWebSocketSubProtocols(List.of(TokenSubprotocol.APPLICATION))
+        // no HTTP/2 detection: a connection is then counted per IP as it opens (IpGate), not at
+        // its first bytes, so that idle sockets count too
+        .setHttp2ClearTextEnabled(false);
   }
 
   /** Whether the handshake's {@code Origin} may connect. */

@@ -1,33 +1,45 @@
 package org.ushs.gateway.security;
 
 import io.vertx.core.http.ServerWebSocketHandshake;
-import java.util.logging.Level;
+import io.vertx.core.net.SocketAddress;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLHandshakeException;
+import org.ushs.common.net.LogText;
+import org.ushs.common.net.RefusalLog;
 
 /**
- * One INFO line per refused connection: the reason, who (when known), the remote address, the
- * {@code Origin} and the path; never a query string, a token, a key or a payload.
+ * Refused connections in the log, quiet under attack: at most one INFO line per kind of refusal per
+ * {@link RefusalLog#WINDOW} (the next counts those not logged), each with the reason, who (when
+ * known), the remote address, the {@code Origin} and the path; never a query string, a token, a key
+ * or a payload.
  */
 public final class HandshakeLog {
 
-  private static final Logger LOG = Logger.getLogger(HandshakeLog.class.getName());
+  private static final RefusalLog REFUSALS =
+      new RefusalLog(Logger.getLogger(HandshakeLog.class.getName()));
 
   private HandshakeLog() {}
 
   /** A WebSocket handshake refused for {@code reason}; {@code identity} may be null. */
   public static void refused(ServerWebSocketHandshake handshake, String reason, String identity) {
     String origin = handshake.headers().get("Origin");
-    LOG.log(
-        Level.INFO,
-        "refused WebSocket handshake from {0} origin {1} uri {2} identity {3}: {4}",
-        new Object[] {
-          handshake.remoteAddress(),
-          origin == null ? "none" : LogText.safe(origin),
-          LogText.redactedUri(handshake.uri()),
-          identity == null ? "unknown" : LogText.safe(identity),
-          LogText.safe(reason)
-        });
+    REFUSALS.refused(
+        "handshake " + reason,
+        "refused WebSocket handshake from "
+            + handshake.remoteAddress()
+            + " origin "
+            + (origin == null ? "none" : LogText.safe(origin))
+            + " uri "
+            + LogText.redactedUri(handshake.uri())
+            + " identity "
+            + (identity == null ? "unknown" : LogText.safe(identity))
+            + ": "
+            + LogText.safe(reason));
+  }
+
+  /** A plain HTTP request refused for {@code reason}. */
+  public static void refused(SocketAddress remote, String reason) {
+    REFUSALS.refused("request " + reason, "refused HTTP request from " + remote + ": " + reason);
   }
 
   /**
@@ -40,7 +52,7 @@ public final class HandshakeLog {
         failure instanceof SSLHandshakeException
             ? failure.getClass().getSimpleName() + ": " + failure.getMessage()
             : failure.getClass().getSimpleName();
-    LOG.log(
-        Level.INFO, "refused connection before the WebSocket handshake: {0}", LogText.safe(what));
+    String line = "refused connection before the WebSocket handshake: " + LogText.safe(what);
+    REFUSALS.refused(line, line);
   }
 }

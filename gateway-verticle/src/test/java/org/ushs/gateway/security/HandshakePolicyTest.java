@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.ushs.common.net.LogText;
 
 /** {@link OriginPolicy} and {@link LogText}: who may connect, and what a log line may hold. */
 class HandshakePolicyTest {

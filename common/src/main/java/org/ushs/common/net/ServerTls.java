@@ -1,4 +1,4 @@
-package org.ushs.gateway.security;
+package org.ushs.common.net;
 
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServerOptions;
@@ -8,7 +8,7 @@ import java.util.Set;
 import org.ushs.common.config.TlsSettings;
 
 /**
- * TLS of the client port: TLS 1.3 only; with a client CA, client certificates are requested (not
+ * TLS of a server port: TLS 1.3 only; with a client CA, client certificates are requested (not
  * required, so token clients still connect) and must chain to that CA alone.
  */
 public final class ServerTls {

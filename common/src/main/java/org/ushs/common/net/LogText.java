@@ -1,4 +1,4 @@
-package org.ushs.gateway.security;
+package org.ushs.common.net;
 
 /**
  * Client-supplied text made fit for a log line: control characters escaped and length capped, so
@@ -7,7 +7,7 @@ package org.ushs.gateway.security;
  */
 public final class LogText {
 
-  static final int MAX_CHARS = 200;
+  public static final int MAX_CHARS = 200;
 
   private LogText() {}
 

@@ -1,0 +1,45 @@
+package org.ushs.common.config;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+
+/**
+ * The process's file-descriptor limit, and the share of it the publish port may hold: half, so that
+ * a flood of publish connections leaves the other half to the gateway, health probes, Hazelcast and
+ * files.
+ */
+public final class FileDescriptors {
+
+  /** Assumed when the platform does not tell (not a Unix JVM). */
+  static final long UNKNOWN_LIMIT = 4096;
+
+  /** The publish port's share is never below this, however low the limit. */
+  static final int MIN_SHARE = 64;
+
+  private FileDescriptors() {}
+
+  /** The most file descriptors this process may open. */
+  public static long limit() {
+    OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.UnixOperatingSystemMXBean unix
+        ? unix.getMaxFileDescriptorCount()
+        : UNKNOWN_LIMIT;
+  }
+
+  /** File descriptors open in this process now, or -1 when the platform does not tell. */
+  public static long open() {
+    OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.UnixOperatingSystemMXBean unix
+        ? unix.getOpenFileDescriptorCount()
+        : -1;
+  }
+
+  /** Publish-port connections at most by default: half of {@link #limit()}. */
+  public static int publishPortShare() {
+    return shareOf(limit());
+  }
+
+  static int shareOf(long limit) {
+    return (int) Math.max(MIN_SHARE, Math.min(Integer.MAX_VALUE, limit / 2));
+  }
+}

@@ -1,0 +1,52 @@
+package org.ushs.gateway.security;
+
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.net.SocketAddress;
+import java.util.HashSet;
+import java.util.Set;
+import org.ushs.common.net.IpConnections;
+import org.ushs.common.net.IpConnections.Admission;
+
+/**
+ * The gateway's bound on TCP connections per client IP address, counted as they open ({@link
+ * IpConnections}, shared by the node's gateway instances). A connection over the bound is kept just
+ * long enough to be told: its WebSocket handshake is closed 1013 with {@link #reason()}, a plain
+ * HTTP request is answered 429; the handshake timeout closes it otherwise. Used on one gateway
+ * instance's context.
+ */
+public final class IpGate {
+
+  private final IpConnections ips;
+  private final Set<String> over = new HashSet<>();
+
+  public IpGate(IpConnections ips) {
+    this.ips = ips;
+  }
+
+  /** A new TCP connection: takes a slot of its address, or marks it as over the bound. */
+  public void opened(HttpConnection connection) {
+    SocketAddress remote = connection.remoteAddress();
+    String ip = remote.hostAddress();
+    String key = key(remote);
+    if (ips.open(ip) == Admission.ADMITTED) {
+      connection.closeHandler(closed -> ips.closed(ip));
+    } else {
+      over.add(key);
+      connection.closeHandler(closed -> over.remove(key));
+    }
+  }
+
+  /** Whether the connection from {@code remote} is over the bound of its address. */
+  public boolean refuses(SocketAddress remote) {
+    return !over.isEmpty() && over.contains(key(remote));
+  }
+
+  /** The close reason given to a refused connection, naming the limit. */
+  public String reason() {
+    return "connection limit: " + ips.perIp() + " per IP";
+  }
+
+  private static String key(SocketAddress remote) {
+    return remote.hostAddress() + ":" + remote.port();
+  }
+}
