@@ -60,7 +60,7 @@ final class NodeReadiness implements Readiness {
       boolean present = quorum.get().present(hazelcast);
       details.put("quorum", present);
       if (!present) {
-        return Future.failedFuture(quorum.get().missing(nodes));
+        return Future.failedFuture(quorum.get().missing(quorum.get().listedPresent(hazelcast)));
       }
     }
     Future<Boolean> safe = clusterSafe(hazelcast);

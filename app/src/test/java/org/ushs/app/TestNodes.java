@@ -73,6 +73,18 @@ final class TestNodes implements AutoCloseable {
     return node;
   }
 
+  /**
+   * Starts one more node that joins with the running nodes' list and is not in it, as {@code
+   * scripts/cluster.sh add} does: it never counts toward the log's quorum.
+   */
+  Node joinUnlisted(Map<String, String> extra) {
+    Map<String, String> env = env(freePort(), String.join(",", members));
+    env.putAll(extra);
+    Node node = await(Node.start(ConfigLoader.load(env)));
+    nodes.add(node);
+    return node;
+  }
+
   Node node(int index) {
     return nodes.get(index);
   }
