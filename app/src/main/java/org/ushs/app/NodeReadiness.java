@@ -19,7 +19,9 @@ import org.ushs.common.log.RingbufferEventLog;
  * healing services' lite members are not counted), {@code newestSequence}, {@code logOwner} (this
  * node holds the log's primary copy), {@code quorum} (with three or more configured members), and
  * {@code clusterSafe} (every partition has its backups in place: once the cluster has settled after
- * a node loss, another loss loses nothing). A node shutting down is not ready.
+ * a node loss, another loss loses nothing). A node that lost quorum is not ready again until it has
+ * caught up on the log ({@link LogStanding}), and until then refuses resumes ({@link
+ * #historyWithheld}). A node shutting down is not ready.
  */
 final class NodeReadiness implements Readiness {
 
@@ -29,6 +31,7 @@ final class NodeReadiness implements Readiness {
   private final HazelcastClusterManager cluster;
   private final LogReader log;
   private final Optional<Quorum> quorum;
+  private final LogStanding standing;
   private final AtomicReference<Future<Boolean>> question = new AtomicReference<>();
   private volatile boolean shuttingDown;
 
@@ -38,6 +41,12 @@ final class NodeReadiness implements Readiness {
     this.cluster = cluster;
     this.log = log;
     this.quorum = quorum;
+    this.standing = LogStanding.watch(vertx, cluster.getHazelcastInstance(), quorum, log);
+  }
+
+  @Override
+  public Optional<String> historyWithheld() {
+    return standing.withheld();
   }
 
   /** From now on the node reports not ready, so that load balancers send no new clients. */
@@ -62,6 +71,10 @@ final class NodeReadiness implements Readiness {
       if (!present) {
         return Future.failedFuture(quorum.get().missing(quorum.get().listedPresent(hazelcast)));
       }
+    }
+    Optional<String> withheld = standing.withheld();
+    if (withheld.isPresent()) {
+      return Future.failedFuture(withheld.get() + " after rejoining the cluster");
     }
     Future<Boolean> safe = clusterSafe(hazelcast);
     return log.newest()

@@ -18,6 +18,7 @@ import org.ushs.common.health.HealthRoutes;
 import org.ushs.common.health.Readiness;
 import org.ushs.common.log.LogReader;
 import org.ushs.gateway.connection.ConnectionLimits;
+import org.ushs.gateway.connection.HistoryAdmission;
 import org.ushs.gateway.order.GapFiller;
 import org.ushs.gateway.order.Sequencer;
 import org.ushs.gateway.protocol.ErrorCode;
@@ -172,6 +173,9 @@ public final class GatewayVerticle extends VerticleBase {
       ServerWebSocket ws, Principal principal, ConnectQuery query, String resumeFrom) {
     if (goAway.started()) {
       ws.close((short) ErrorCode.GOING_AWAY.code, ErrorCode.GOING_AWAY.message);
+      return;
+    }
+    if (HistoryAdmission.refused(ws, readiness)) {
       return;
     }
     Optional<String> refusal = limits.admit(principal.id());

@@ -14,6 +14,7 @@ public enum ErrorCode {
   PROTOCOL_ERROR(1002, "protocol error", Advice.FIX_CLIENT),
   MESSAGE_TOO_BIG(1009, "message too big", Advice.FIX_CLIENT),
   CONNECTION_LIMIT(1013, "connection limit", Advice.RECONNECT_WITH_BACKOFF),
+  TRY_AGAIN_LATER(1013, "try again later", Advice.RECONNECT_WITH_BACKOFF),
   INVALID_MESSAGE(4000, "Invalid message format", Advice.FIX_CLIENT),
   AUTH_REQUIRED(4001, "Authentication required", Advice.FIX_CREDENTIALS),
   UNAUTHORIZED(4002, "Unauthorized", Advice.FIX_CREDENTIALS),
