@@ -14,11 +14,17 @@ final class Publish {
   private static final AtomicLong IDS = new AtomicLong();
 
   private final WebClient web;
+  private final String host;
   private final int port;
   private final String token;
 
   Publish(Vertx vertx, int port, String token) {
+    this(vertx, "127.0.0.1", port, token);
+  }
+
+  Publish(Vertx vertx, String host, int port, String token) {
     this.web = WebClient.create(vertx);
+    this.host = host;
     this.port = port;
     this.token = token;
   }
@@ -50,7 +56,7 @@ final class Publish {
   }
 
   HttpResponse<Buffer> post(String contentType, Buffer body) {
-    var request = web.post(port, "127.0.0.1", "/ushs/v1/events");
+    var request = web.post(port, host, "/ushs/v1/events");
     if (token != null) {
       request.putHeader("Authorization", "Bearer " + token);
     }
