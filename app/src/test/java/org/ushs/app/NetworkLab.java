@@ -170,6 +170,7 @@ final class NetworkLab implements AutoCloseable {
     }
     closed = true;
     for (int i = 0; i < size; i++) {
+      killInside(i);
       quietly("ip", "netns", "del", namespace(i));
     }
     quietly("ip", "link", "del", bridge());
@@ -179,6 +180,24 @@ final class NetworkLab implements AutoCloseable {
       } catch (IllegalStateException shuttingDown) {
         // the hook runs or has run
       }
+    }
+  }
+
+  /** kill -9 of whatever still runs in namespace {@code i} (only this lab's node processes). */
+  private void killInside(int i) {
+    try {
+      Process pids = new ProcessBuilder("ip", "netns", "pids", namespace(i)).start();
+      String out = new String(pids.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      pids.waitFor(COMMAND_SECONDS, TimeUnit.SECONDS);
+      for (String pid : out.trim().split("\\s+", -1)) {
+        if (!pid.isEmpty()) {
+          ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // no such namespace: nothing runs in it
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

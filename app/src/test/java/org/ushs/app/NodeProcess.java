@@ -64,9 +64,14 @@ final class NodeProcess {
 
   /** Waits until {@code /health/ready} answers 200; returns its body. */
   JsonObject awaitReady(Vertx vertx) throws InterruptedException {
+    return awaitReady(vertx, READY_TIMEOUT_MS);
+  }
+
+  /** As {@link #awaitReady(Vertx)}, for at most {@code timeoutMs}. */
+  JsonObject awaitReady(Vertx vertx, long timeoutMs) throws InterruptedException {
     WebClient web = WebClient.create(vertx);
     try {
-      long deadline = System.currentTimeMillis() + READY_TIMEOUT_MS;
+      long deadline = System.currentTimeMillis() + timeoutMs;
       while (System.currentTimeMillis() < deadline) {
         if (!process.isAlive()) {
           throw new AssertionError("node exited with " + process.exitValue());
@@ -81,7 +86,7 @@ final class NodeProcess {
         }
         Thread.sleep(200);
       }
-      throw new AssertionError("node not ready within " + READY_TIMEOUT_MS + " ms");
+      throw new AssertionError("node not ready within " + timeoutMs + " ms");
     } finally {
       web.close();
     }

@@ -20,6 +20,9 @@ final class ProcessCluster {
   private static final long WAIT_MS = 60_000;
   static final int LAB_HAZELCAST_PORT = 5701;
 
+  /** Three JVMs starting at once on a loaded two-core machine took over a minute. */
+  private static final long LAB_START_MS = 180_000;
+
   private final String name = "ushs-proc-" + UUID.randomUUID();
   private final List<String> members = new ArrayList<>();
   private final List<NodeProcess> nodes = new ArrayList<>();
@@ -60,7 +63,7 @@ final class ProcessCluster {
             NodeProcess.start(label + "-" + i, env, lab.prefix(i), lab.address(i), 8080, 8081));
       }
       for (NodeProcess node : cluster.nodes) {
-        node.awaitReady(vertx);
+        node.awaitReady(vertx, LAB_START_MS);
         cluster.await(vertx, node, r -> r.getInteger("members", 0) == count, "all members");
       }
       return cluster;
@@ -86,8 +89,25 @@ final class ProcessCluster {
     return env;
   }
 
+  /**
+   * Starts node {@code index} again (after a kill) on its listed Hazelcast port, as {@code label},
+   * and waits until it is ready.
+   */
+  NodeProcess restart(Vertx vertx, int index, String label) throws Exception {
+    String member = members.get(index);
+    int port = Integer.parseInt(member.substring(member.lastIndexOf(':') + 1));
+    NodeProcess node = NodeProcess.start(label, env(port));
+    nodes.set(index, node);
+    node.awaitReady(vertx);
+    return node;
+  }
+
   NodeProcess node(int index) {
     return nodes.get(index);
+  }
+
+  int indexOf(NodeProcess node) {
+    return nodes.indexOf(node);
   }
 
   List<NodeProcess> alive() {

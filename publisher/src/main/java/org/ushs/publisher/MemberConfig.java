@@ -6,6 +6,10 @@ import com.hazelcast.config.NetworkConfig;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -42,6 +46,28 @@ public final class MemberConfig {
         .setEnabled(true)
         .setMembers(members.isEmpty() ? List.of(address + ":" + port) : members);
     return config;
+  }
+
+  /**
+   * The Hazelcast cluster name of a USHS cluster called {@code name} with {@code secret} ({@code
+   * USHS_CLUSTER_SECRET}; null: the name as it is): the name, a dash and the first 16 hex digits of
+   * SHA-256 over both. Hazelcast (open source) lets a member join only a cluster of the same name,
+   * so a member with another secret forms a cluster of its own. The secret itself never leaves the
+   * process; the derived name does (it is sent in clear to every member contacted, and Hazelcast
+   * writes it in its log lines).
+   */
+  public static String clusterName(String name, String secret) {
+    if (secret == null) {
+      return name;
+    }
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(("ushs-cluster\0" + name + "\0" + secret).getBytes(StandardCharsets.UTF_8));
+      return name + "-" + HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("no SHA-256 in this JVM", e);
+    }
   }
 
   /**
