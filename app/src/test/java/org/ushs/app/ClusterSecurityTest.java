@@ -20,12 +20,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ushs.common.auth.TestPki;
+import org.ushs.publisher.ClusterTls;
+import org.ushs.publisher.UshsMember;
+import org.ushs.publisher.UshsPublisher;
 
 /**
  * The cluster's own security (issue 15): the event bus between nodes over mutual TLS (an event
- * published on one node reaches a client of the other; the bus port refuses a peer without a
- * certificate of the cluster's CA), and a node with another {@code USHS_CLUSTER_SECRET} forming a
- * cluster of its own instead of joining.
+ * published on one node, and one a healing service publishes over the bus with the same TLS
+ * settings, reach a client of the other node; the bus port refuses a peer without a certificate of
+ * the cluster's CA), and a node with another {@code USHS_CLUSTER_SECRET} forming a cluster of its
+ * own instead of joining.
  */
 class ClusterSecurityTest {
 
@@ -67,6 +71,16 @@ class ClusterSecurityTest {
     publish.ok(event);
     assertEquals(event.getString("id"), client.next().getString("id"));
     publish.close();
+
+    ClusterTls busTls = new ClusterTls(member[0], member[1], dir.resolve("ca.crt"));
+    Vertx service = TestNodes.await(UshsMember.join(nodes.joinSettings(SECRET_A, busTls)));
+    try {
+      JsonObject fromService = Publish.error("healing-service-over-tls", "high");
+      TestNodes.await(UshsPublisher.create(service).publish(fromService));
+      assertEquals(fromService.getString("id"), client.next().getString("id"));
+    } finally {
+      TestNodes.await(service.close());
+    }
     client.close();
 
     int busPort = ((VertxInternal) nodes.node(1).vertx()).clusterManager().getNodeInfo().port();

@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.ushs.common.auth.JwtAuthenticator;
 import org.ushs.common.auth.Permissions;
 import org.ushs.common.config.ConfigLoader;
+import org.ushs.publisher.ClusterTls;
+import org.ushs.publisher.JoinSettings;
 
 /**
  * Real nodes on loopback for tests: each cluster has its own name (stray nodes of other runs never
@@ -83,6 +85,11 @@ final class TestNodes implements AutoCloseable {
     Node node = await(Node.start(ConfigLoader.load(env)));
     nodes.add(node);
     return node;
+  }
+
+  /** How a healing service on loopback joins this cluster with {@code secret} and {@code tls}. */
+  JoinSettings joinSettings(String secret, ClusterTls tls) {
+    return new JoinSettings(clusterName, "127.0.0.1", freePort(), members, secret, tls);
   }
 
   Node node(int index) {
