@@ -20,8 +20,8 @@ final class ProcessCluster {
   private static final long WAIT_MS = 60_000;
   static final int LAB_HAZELCAST_PORT = 5701;
 
-  /** Three JVMs starting at once on a loaded two-core machine took over a minute. */
-  private static final long LAB_START_MS = 180_000;
+  /** Three JVMs starting at once on a loaded two-core machine took 150 s. */
+  private static final long START_MS = 180_000;
 
   private final String name = "ushs-proc-" + UUID.randomUUID();
   private final List<String> members = new ArrayList<>();
@@ -35,14 +35,19 @@ final class ProcessCluster {
       ports.add(TestNodes.freePort());
       cluster.members.add("127.0.0.1:" + ports.get(i));
     }
-    for (int i = 0; i < count; i++) {
-      cluster.nodes.add(NodeProcess.start(label + "-" + i, cluster.env(ports.get(i))));
+    try {
+      for (int i = 0; i < count; i++) {
+        cluster.nodes.add(NodeProcess.start(label + "-" + i, cluster.env(ports.get(i))));
+      }
+      for (NodeProcess node : cluster.nodes) {
+        node.awaitReady(vertx, START_MS);
+        cluster.await(vertx, node, r -> r.getInteger("members", 0) == count, "all members");
+      }
+      return cluster;
+    } catch (Exception | AssertionError e) {
+      cluster.stop();
+      throw e;
     }
-    for (NodeProcess node : cluster.nodes) {
-      node.awaitReady(vertx);
-      cluster.await(vertx, node, r -> r.getInteger("members", 0) == count, "all members");
-    }
-    return cluster;
   }
 
   /**
@@ -63,7 +68,7 @@ final class ProcessCluster {
             NodeProcess.start(label + "-" + i, env, lab.prefix(i), lab.address(i), 8080, 8081));
       }
       for (NodeProcess node : cluster.nodes) {
-        node.awaitReady(vertx, LAB_START_MS);
+        node.awaitReady(vertx, START_MS);
         cluster.await(vertx, node, r -> r.getInteger("members", 0) == count, "all members");
       }
       return cluster;
