@@ -69,12 +69,13 @@ stop_server() {
 }
 trap stop_server EXIT
 
+# start_server [VAR=value...]: one node, all roles, the extra settings given
 start_server() {
   env USHS_JWT_SECRET="$SECRET" USHS_HTTP_HOST=127.0.0.1 \
     USHS_GATEWAY_PORT=$GATEWAY_PORT USHS_INGEST_PORT=$INGEST_PORT \
     USHS_CLUSTER_HOST=127.0.0.1 USHS_CLUSTER_PORT=$CLUSTER_PORT USHS_CLUSTER_NAME="ushs-bench-$$" \
     USHS_REPLAY_CAPACITY=250000 USHS_REPLAY_TTL=15m USHS_MAX_CONNECTIONS_PER_IDENTITY=100000 \
-    java $SERVER_JVM -jar app/target/ushs.jar >"$LOG" 2>&1 &
+    "$@" java $SERVER_JVM -XX:+ExitOnOutOfMemoryError -jar app/target/ushs.jar >>"$LOG" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 120); do
     if curl -fs "http://127.0.0.1:$INGEST_PORT/health/ready" >/dev/null; then
@@ -101,9 +102,109 @@ bench() {
     --out "$MD" --json "$JSON" --quiet-wait "$QUIET_WAIT" | grep -E '^  ' || true
 }
 
+# --- three nodes on loopback: the log path's cost on each, load on node 1 ----------------------
+three_nodes() {
+  local members="127.0.0.1:$CLUSTER_PORT,127.0.0.1:$((CLUSTER_PORT + 1)),127.0.0.1:$((CLUSTER_PORT + 2))"
+  local pids=() i
+  for i in 0 1 2; do
+    env USHS_JWT_SECRET="$SECRET" USHS_HTTP_HOST=127.0.0.1 \
+      USHS_GATEWAY_PORT=$((GATEWAY_PORT + 20 * i)) USHS_INGEST_PORT=$((INGEST_PORT + 20 * i)) \
+      USHS_CLUSTER_HOST=127.0.0.1 USHS_CLUSTER_PORT=$((CLUSTER_PORT + i)) USHS_CLUSTER_MEMBERS="$members" \
+      USHS_CLUSTER_NAME="ushs-bench3-$$" USHS_REPLAY_CAPACITY=250000 USHS_REPLAY_TTL=15m \
+      java -Xmx1g -XX:+ExitOnOutOfMemoryError -jar app/target/ushs.jar >>"$RUN/node$((i + 1)).log" 2>&1 &
+    pids+=($!)
+  done
+  for i in 0 1 2; do
+    for _ in $(seq 1 120); do
+      curl -fs "http://127.0.0.1:$((INGEST_PORT + 20 * i))/health/ready" >/dev/null && break
+      sleep 0.5
+    done
+  done
+  say "three nodes ready: pids ${pids[*]}"
+  SERVER_PID=${pids[0]}
+  bench fixed-rate --key steady3 --subscribers 10 --rate 5000 $USERS \
+    --node-pids "${pids[1]},${pids[2]}" \
+    --label "log path, three nodes (load and 10 subscribers on node 1): 500 single-event publishes/s"
+  for i in 0 1 2; do kill -TERM "${pids[$i]}" 2>/dev/null || true; done
+  for i in 0 1 2; do wait "${pids[$i]}" 2>/dev/null || true; done
+  SERVER_PID=
+}
+
+# --- NATS, the peer: websocket and client ports on loopback, generated configuration -----------
+NATS_PID=
+NATS_WS_PORT=$((BASE + 10))
+NATS_PORT=$((BASE + 11))
+start_nats() {
+  cat >"$RUN/nats.conf" <<NATS
+listen: "127.0.0.1:$NATS_PORT"
+max_payload: 1MB
+websocket {
+  listen: "127.0.0.1:$NATS_WS_PORT"
+  no_tls: true
+  compression: false
+}
+NATS
+  nats-server -c "$RUN/nats.conf" >"$RUN/nats.log" 2>&1 &
+  NATS_PID=$!
+  for _ in $(seq 1 40); do
+    (exec 3<>/dev/tcp/127.0.0.1/$NATS_WS_PORT) 2>/dev/null && { say "nats-server pid $NATS_PID ready ($(nats-server --version))"; return; }
+    sleep 0.25
+  done
+  echo "nats-server did not start" >&2
+  exit 1
+}
+stop_nats() {
+  if [ -n "$NATS_PID" ]; then kill -TERM "$NATS_PID" 2>/dev/null || true; wait "$NATS_PID" 2>/dev/null || true; fi
+  NATS_PID=
+}
+nats_bench() {
+  local cmd=(java $GEN_JVM -jar bench/target/ushs-bench.jar "$@" --server nats
+    --gateway-port "$NATS_WS_PORT" --nats-port "$NATS_PORT" --server-pid "\$NATS_PID"
+    --out "$MD" --json "$JSON" --quiet-wait "$QUIET_WAIT")
+  printf '%q ' "${cmd[@]}" | sed 's/\\\$/$/g' >>"$COMMANDS"
+  echo >>"$COMMANDS"
+  say "nats $1 ${*:2} (load: $(cut -d' ' -f1-3 /proc/loadavg))"
+  java $GEN_JVM -jar bench/target/ushs-bench.jar "$@" --server nats \
+    --gateway-port "$NATS_WS_PORT" --nats-port "$NATS_PORT" --server-pid "$NATS_PID" \
+    --out "$MD" --json "$JSON" --quiet-wait "$QUIET_WAIT" | grep -E '^  ' || true
+}
+if ! command -v nats-server >/dev/null 2>&1; then
+  say "installing nats-server (Debian package) for the side-by-side rounds"
+  apt-get install -y -qq nats-server >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq nats-server; }
+fi
+trap 'stop_server; stop_nats' EXIT
+
 # --- the scenarios ------------------------------------------------------------------------------
-start_server
 R="--rounds $ROUNDS"
+# Users' rates, side by side with NATS in the same run: single-event publishes, 16 in flight, a
+# fixed offered rate (--rate counts deliveries: events/s x subscribers), same generator and events.
+USERS="--batch 1 --concurrency 16 --duration 10 --warmup 5 $R"
+USERS_SMALL_RATE=$((SUBS_SMALL * 500))
+USERS_LARGE_RATE=$((SUBS_LARGE * 50))
+start_nats
+nats_bench fixed-rate --key users1k-nats --subscribers $SUBS_SMALL --rate $USERS_SMALL_RATE $USERS \
+  --label "NATS: $SUBS_SMALL subscribers, 500 single-event publishes/s"
+nats_bench fixed-rate --key users10k-nats --subscribers $SUBS_LARGE --local-addresses $LOCALS \
+  --rate $USERS_LARGE_RATE $USERS --label "NATS: $SUBS_LARGE subscribers, 50 single-event publishes/s"
+stop_nats
+start_server
+bench fixed-rate --key users1k --subscribers $SUBS_SMALL --rate $USERS_SMALL_RATE $USERS \
+  --label "USHS: $SUBS_SMALL subscribers, 500 single-event publishes/s"
+bench fixed-rate --key users10k --subscribers $SUBS_LARGE --local-addresses $LOCALS \
+  --rate $USERS_LARGE_RATE $USERS --label "USHS: $SUBS_LARGE subscribers, 50 single-event publishes/s"
+# the log path at a steady rate: server CPU per published event, 10 subscribers
+bench fixed-rate --key steady1 --subscribers 10 --rate 5000 $USERS \
+  --label "log path, one node: 500 single-event publishes/s, 10 subscribers"
+# priority shedding: a subscriber reading 300 KB/s under 1000 events/s of mixed severities
+bench shed --key shed --rate 1000 --read-rate 300000 $R --duration 20 \
+  --label "shedding: one subscriber reading 300 KB/s, 1000 events/s (critical/high/medium/low in turn)"
+stop_server
+start_server USHS_WRITE_DELAY=10ms
+bench fixed-rate --key users1k-delay10 --subscribers $SUBS_SMALL --rate $USERS_SMALL_RATE $USERS \
+  --label "USHS with USHS_WRITE_DELAY=10ms: $SUBS_SMALL subscribers, 500 single-event publishes/s"
+stop_server
+three_nodes
+start_server
 bench idle --key idle10k --subscribers $SUBS_LARGE --local-addresses $LOCALS $R \
   --label "idle connections: $SUBS_LARGE"
 bench saturation --key sat1k --subscribers $SUBS_SMALL $R --duration 8 \

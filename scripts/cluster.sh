@@ -9,6 +9,7 @@
 #   scripts/cluster.sh stop-all    stop every node
 #   scripts/cluster.sh status      each node: pid, ports, readiness
 #   scripts/cluster.sh tokens      the subscriber and publisher tokens (24 h) for the shared secret
+#   scripts/cluster.sh help        this text (also printed, with exit 2, for no or an unknown command)
 #
 # Quorum: the replay log takes writes only while a majority of the nodes of the first `start` is
 # present (with 3 or more); nodes added later never count toward it (README "Scaling caveat").
@@ -22,6 +23,9 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 JAR="$ROOT/app/target/ushs.jar"
 DIR="${USHS_CLUSTER_DIR:-$ROOT/.cluster}"
 READY_SECONDS=120
+
+# the header comment above, up to the first line that is not a comment
+usage() { awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; }
 
 die() { echo "cluster.sh: $*" >&2; exit 1; }
 
@@ -154,5 +158,6 @@ case "${1:-}" in
   stop-all) for i in $(indexes); do stop "$i" TERM; done ;;
   status) status ;;
   tokens) SECRET="$(secret)"; tokens ;;
-  *) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  help | -h | --help) usage ;;
+  *) usage; exit 2 ;;
 esac

@@ -3,7 +3,8 @@
 # are expected; docker-compose, Chromium and web-test's playwright-core are installed here): the
 # deployment files are checked (docker-compose.yml is validated, not run: there is no Docker
 # engine here), then the Maven build with all unit, integration and
-# multi-process tests, then the protocol documents (docs/asyncapi.yaml, docs/openapi.yaml).
+# multi-process tests, the coverage floor, the Java SDK consumed by its coordinates, then the
+# protocol documents (docs/asyncapi.yaml, docs/openapi.yaml).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,7 +22,10 @@ fi
 (cd web-test && npm ci --no-audit --no-fund --loglevel=error && node --test client.test.mjs)
 USHS_JWT_SECRET=ci-validation-only-0123456789abcdef USHS_CLUSTER_SECRET=ci-validation-only-0123 docker-compose -f docker-compose.yml config -q
 bash -n scripts/cluster.sh
+scripts/check-usage.sh
 bash -n docker/entrypoint.sh
 
 mvn -B verify
+scripts/check-coverage.sh
+scripts/check-sdk.sh
 (cd docs && npm ci --no-audit --no-fund --loglevel=error && node validate.mjs)

@@ -4,11 +4,10 @@ import com.hazelcast.internal.util.ConcurrencyUtil;
 import java.util.concurrent.ForkJoinPool;
 
 /**
- * Hazelcast completes its multi-partition calls ({@code submitToKeys}, {@code putAllAsync}) on its
- * default async executor: the common {@link ForkJoinPool}, or, where that pool has a parallelism of
- * 1 (on 2 cores or fewer), a new thread per completion. On such machines every publish started two
- * or three threads, and thread start-up and the JIT work it caused cost more CPU than the publish
- * itself. There it gets a pool of its own, as it would with more cores.
+ * Gives Hazelcast's multi-partition calls ({@code submitToKeys}, {@code putAllAsync}) a bounded
+ * async executor of {@value #THREADS} threads where its default would start a new thread per
+ * completion: when the common {@link ForkJoinPool} has a parallelism of 1 (2 cores or fewer). Why:
+ * {@code docs/decisions/hazelcast-async-executor.md}.
  */
 final class HazelcastAsync {
 

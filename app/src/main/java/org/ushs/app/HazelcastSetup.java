@@ -15,6 +15,17 @@ import org.ushs.publisher.MemberConfig;
  */
 final class HazelcastSetup {
 
+  // Hazelcast warns "CP Subsystem is not enabled. CP data structures will operate in UNSAFE mode!"
+  // at every member's start, whether or not a CP structure is ever used. A node uses none (the log
+  // is a ring buffer, dedupe a map; vertx-hazelcast 5 takes no CP locks or counters), so the line
+  // only sends operators looking for a problem. Held in a field: JUL keeps loggers weakly.
+  private static final java.util.logging.Logger CP_SUBSYSTEM_LOG =
+      java.util.logging.Logger.getLogger("com.hazelcast.cp.CPSubsystem");
+
+  static {
+    CP_SUBSYSTEM_LOG.setLevel(java.util.logging.Level.SEVERE);
+  }
+
   private HazelcastSetup() {}
 
   /** {@code address} is the cluster host, resolved ({@link MemberConfig#resolve}). */

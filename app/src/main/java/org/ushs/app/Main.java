@@ -2,6 +2,8 @@ package org.ushs.app;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -33,16 +35,21 @@ public final class Main {
     }
     long started = System.nanoTime();
     UshsConfig config;
+    List<String> warnings = new ArrayList<>();
     try {
-      config = ConfigLoader.load(System.getenv());
+      config = ConfigLoader.load(System.getenv(), warnings::add);
     } catch (ConfigException e) {
       System.err.println("ushs: invalid configuration: " + e.getMessage());
       System.exit(2);
       return;
     }
     configureLogging(config.logFormat());
+    warnings.forEach(LOG::warning);
     boolean dev = config.auth().devMode();
     UshsConfig effective = dev ? DevMode.withRandomSecret(config) : config;
+    if (dev) {
+      writeDevSecret(effective);
+    }
     Node.start(effective)
         .onSuccess(node -> ready(node, effective, dev, started))
         .onFailure(
@@ -50,6 +57,15 @@ public final class Main {
               System.err.println("ushs: start failed: " + failure);
               System.exit(1);
             });
+  }
+
+  private static void writeDevSecret(UshsConfig config) {
+    try {
+      DevMode.writeSecretFile(config);
+    } catch (IOException e) {
+      System.err.println("ushs: invalid configuration: USHS_DEV_SECRET_FILE: cannot write: " + e);
+      System.exit(2);
+    }
   }
 
   private static void ready(Node node, UshsConfig config, boolean dev, long started) {

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +26,7 @@ import org.ushs.common.auth.TestPki;
  * The attack matrix over real TLS sockets against a real node: every bad credential refused with
  * its code and reason, logged once without the secret; every good credential form let in.
  */
+@Tag("integration")
 class AuthMatrixTest {
 
   @TempDir static Path dir;

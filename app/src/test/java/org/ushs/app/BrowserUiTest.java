@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * itself with {@code lastEventId} and shows the missed events, {@code recovered:true count:3}, and
  * the deployment's progress.
  */
+@Tag("browser")
 class BrowserUiTest {
 
   private static final Map<String, String> UI = Map.of("USHS_UI", "true");

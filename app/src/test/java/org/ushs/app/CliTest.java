@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The {@code ushs} CLI as a process against a real node: a token it mints is accepted; tail resumes
  * after a marker and prints what publish sent; exit codes on refusals.
  */
+@Tag("process")
 class CliTest {
 
   private static TestNodes nodes;

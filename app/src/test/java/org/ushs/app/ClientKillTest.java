@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.ushs.client.BackoffPolicy;
 import org.ushs.client.ClientOptions;
@@ -22,6 +23,7 @@ import org.ushs.client.UshsClient;
 import org.ushs.client.event.UshsEvent;
 
 /** kill -9 of the SDK's node (a real process): it resumes on the other node, losing nothing. */
+@Tag("process")
 class ClientKillTest {
 
   private final Vertx vertx = Vertx.vertx();

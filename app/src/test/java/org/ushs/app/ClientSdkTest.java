@@ -18,6 +18,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.ushs.client.BackoffPolicy;
 import org.ushs.client.ClientOptions;
@@ -34,6 +35,7 @@ import org.ushs.client.event.UshsEvent;
  * The Java SDK against a real two-node cluster: it survives the stop of its node by resuming on the
  * other with nothing lost or doubled, and stops on refused credentials.
  */
+@Tag("integration")
 class ClientSdkTest {
 
   private static final BackoffPolicy QUICK =

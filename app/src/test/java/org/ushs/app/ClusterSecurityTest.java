@@ -17,6 +17,7 @@ import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ushs.common.auth.TestPki;
@@ -31,6 +32,7 @@ import org.ushs.publisher.UshsPublisher;
  * the cluster's CA), and a node with another {@code USHS_CLUSTER_SECRET} forming a cluster of its
  * own instead of joining.
  */
+@Tag("integration")
 class ClusterSecurityTest {
 
   private static final String SECRET_A = "cluster-secret-a-0123456789";

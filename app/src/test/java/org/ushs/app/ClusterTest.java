@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.ushs.common.bus.Addresses;
 
@@ -23,6 +24,7 @@ import org.ushs.common.bus.Addresses;
  * Three real nodes on loopback: cross-node delivery, publishes from two ingest nodes crossing, and
  * gap filling from the log when the bus drops messages.
  */
+@Tag("integration")
 class ClusterTest {
 
   private static TestNodes nodes;

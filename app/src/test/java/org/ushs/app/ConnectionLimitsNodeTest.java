@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.ushs.common.auth.JwtAuthenticator;
 import org.ushs.common.auth.Permissions;
@@ -30,6 +31,7 @@ import org.ushs.common.auth.Permissions;
  * CONTRACT.md section 7 on a node with small limits: 4 connections, 2 per identity, a 500 ms
  * handshake timeout, 20 messages/s with a burst of 10, and compression on.
  */
+@Tag("integration")
 class ConnectionLimitsNodeTest {
 
   private static final String PING = "{\"command\":\"ping\"}";

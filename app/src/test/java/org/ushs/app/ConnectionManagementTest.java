@@ -16,9 +16,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** CONTRACT.md section 7 on a real node: heartbeat, rate limit, size limits. Pings every 200 ms. */
+@Tag("integration")
 class ConnectionManagementTest {
 
   static final int INTERVAL_MS = 200;

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,6 +21,7 @@ import org.ushs.common.auth.Permissions;
 import org.ushs.common.event.Category;
 
 /** The client protocol on a real node: auth at connect, commands, acks, errors, permissions. */
+@Tag("integration")
 class GatewayProtocolTest {
 
   private static TestNodes nodes;

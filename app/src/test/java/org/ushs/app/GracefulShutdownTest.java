@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * publishing. Clients are closed 1001 {@code going away}, every acknowledged event reached them
  * first, and the process exits 0.
  */
+@Tag("process")
 class GracefulShutdownTest {
 
   private static final String HAZELCAST_FLAGS =

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.ushs.publisher.MemberConfig;
 
@@ -24,6 +25,7 @@ import org.ushs.publisher.MemberConfig;
  * Hazelcast's multi-partition calls complete on a bounded pool, on any number of cores: on 2 or
  * fewer, Hazelcast's own fallback started a thread for every completion. A real member on loopback.
  */
+@Tag("unit")
 class HazelcastAsyncTest {
 
   private static final int CALLS = 300;

@@ -9,12 +9,14 @@ import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** One JSON object per line, parameters filled in, even for messages that would break a line. */
+@Tag("unit")
 class JsonLogFormatterTest {
 
   static Stream<Arguments> records() {

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,6 +25,7 @@ import org.ushs.common.auth.Principal;
 import org.ushs.common.event.Category;
 
 /** {@code ushs keys add}: the key is printed once, only its hash is stored, and it works. */
+@Tag("unit")
 class KeysCommandTest {
 
   @TempDir Path dir;

@@ -4,44 +4,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ushs.app.ReplayTest.assertReplay;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code GET /metrics} on the ingest port: Prometheus text with Vert.x's series and USHS's. */
+@Tag("integration")
 class MetricsTest {
 
-  private static TestNodes nodes;
-  private static Vertx vertx;
-
-  @BeforeAll
-  static void start() {
-    nodes = TestNodes.start(1, Map.of());
-    vertx = Vertx.vertx();
-  }
-
-  @AfterAll
-  static void stop() {
-    vertx.close();
-    nodes.close();
-  }
+  @RegisterExtension static final NodesExtension nodes = NodesExtension.start(1);
 
   @Test
   void theSeriesOfTheNodeCountWhatHappened() throws InterruptedException {
     int port = nodes.node(0).ingestPort();
-    Publish publish = new Publish(vertx, port, TestNodes.publisherToken(vertx));
+    Publish publish = new Publish(nodes.vertx(), port, nodes.publisherToken());
     WsClient live =
         WsClient.connect(
-            vertx,
+            nodes.vertx(),
             nodes.node(0).gatewayPort(),
             "/ushs/v1/ws?subscribe=*",
-            TestNodes.subscriberToken(vertx));
+            nodes.subscriberToken());
     JsonObject first = Publish.error("svc", "high");
     long firstSequence = publish.ok(first);
     publish.ok(first); // a retry: acknowledged again, not ingested again
@@ -50,10 +37,10 @@ class MetricsTest {
     live.next(2);
     WsClient lost =
         WsClient.connect(
-            vertx,
+            nodes.vertx(),
             nodes.node(0).gatewayPort(),
             "/ushs/v1/ws?subscribe=*",
-            TestNodes.subscriberToken(vertx),
+            nodes.subscriberToken(),
             "no-such-id");
     assertReplay(lost.next(), false, 0);
 
@@ -99,7 +86,7 @@ class MetricsTest {
   }
 
   private static HttpResponse<Buffer> scrape(int port) {
-    WebClient web = WebClient.create(vertx);
+    WebClient web = WebClient.create(nodes.vertx());
     try {
       HttpResponse<Buffer> response =
           TestNodes.await(web.get(port, "127.0.0.1", "/metrics").send());

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.ushs.publisher.UshsMember;
@@ -30,6 +31,7 @@ import org.ushs.publisher.UshsPublisher;
  * nothing twice, in sequence order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("process")
 class NodeLossTest {
 
   private static final Logger LOG = Logger.getLogger(NodeLossTest.class.getName());

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,6 +25,7 @@ import org.ushs.common.auth.TestPki;
  * Permissions on a real node, whatever the credential: live delivery filtered, the publish API's
  * API keys, and the {@code refresh} command (new permissions and expiry without reconnecting).
  */
+@Tag("integration")
 class PermissionsAndRefreshTest {
 
   @TempDir static Path dir;

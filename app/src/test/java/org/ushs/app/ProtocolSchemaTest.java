@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Keeps docs/asyncapi.yaml true: real messages of a real node conform to its schemas. */
+@Tag("integration")
 class ProtocolSchemaTest {
 
   private static TestNodes nodes;

@@ -16,11 +16,13 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.ushs.common.auth.Permissions;
 import org.ushs.common.bus.Addresses;
 
 /** The publish API of a real node: modes, validation, auth, limits, dedupe, extensions. */
+@Tag("integration")
 class PublishApiTest {
 
   private static final String MAX_BODY = "2048";

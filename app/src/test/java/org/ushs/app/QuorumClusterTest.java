@@ -11,6 +11,7 @@ import io.vertx.ext.web.client.WebClient;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * publishes refused with 503 and the node not ready. Counting every full member, they would have
  * kept a "majority" and accepted writes that the other side of a split could also accept.
  */
+@Tag("integration")
 class QuorumClusterTest {
 
   private static TestNodes nodes;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The log's quorum is a majority of the members listed in {@code USHS_CLUSTER_MEMBERS}, from three
  * listed on; members not listed and lite members never count toward it.
  */
+@Tag("unit")
 class QuorumTest {
 
   private static final List<String> LISTED =

@@ -3,49 +3,38 @@ package org.ushs.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.ushs.app.ReplayTest.assertReplay;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Resume on another node than the one the client left, and on a node that joined later. */
+@Tag("integration")
 class ReplayClusterTest {
 
-  private static TestNodes nodes;
-  private static Vertx vertx;
+  @RegisterExtension static final NodesExtension nodes = NodesExtension.start(2);
   private static final List<JsonObject> EVENTS = new ArrayList<>();
 
   @BeforeAll
-  static void start() {
-    nodes = TestNodes.start(2, Map.of());
-    vertx = Vertx.vertx();
-    Publish publish =
-        new Publish(vertx, nodes.node(0).ingestPort(), TestNodes.publisherToken(vertx));
+  static void publish() {
     for (int i = 0; i < 8; i++) {
       JsonObject event = Publish.error("svc", "low");
-      publish.ok(event);
+      nodes.publish().ok(event);
       EVENTS.add(event);
     }
-    publish.close();
-  }
-
-  @AfterAll
-  static void stop() {
-    vertx.close();
-    nodes.close();
   }
 
   private static void assertResumesAfterThird(Node node) {
     WsClient client =
         WsClient.connect(
-            vertx,
+            nodes.vertx(),
             node.gatewayPort(),
             "/ushs/v1/ws?subscribe=error",
-            TestNodes.subscriberToken(vertx),
+            nodes.subscriberToken(),
             EVENTS.get(2).getString("id"));
     for (JsonObject expected : EVENTS.subList(3, EVENTS.size())) {
       assertEquals(expected.getString("id"), client.next().getString("id"));

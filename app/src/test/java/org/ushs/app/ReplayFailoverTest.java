@@ -8,12 +8,14 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Three node processes: kill -9 of the member holding the replay log's primary copy loses nothing
  * retained; a client resumes on a survivor.
  */
+@Tag("process")
 class ReplayFailoverTest {
 
   private final Vertx vertx = Vertx.vertx();

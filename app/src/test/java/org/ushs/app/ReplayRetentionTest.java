@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Resume against a log that keeps only 20 events: what left retention is never half-replayed. */
+@Tag("integration")
 class ReplayRetentionTest {
 
   private static final int CAPACITY = 20;

@@ -13,11 +13,13 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.ushs.common.auth.Permissions;
 import org.ushs.common.event.Category;
 
 /** Last-Event-ID resume on a real node: the answer, the seam, filters and permissions. */
+@Tag("integration")
 class ReplayTest {
 
   private static TestNodes nodes;

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * reading are closed 4006 while another client gets every event, and one that never reads again is
  * dropped after the 10 s close wait.
  */
+@Tag("integration")
 class SlowConsumerTest {
 
   private static final int BATCHES = 10;

@@ -27,7 +27,8 @@ final class Bench implements AutoCloseable {
   private Bench(Target target, int loops, EventFactory events) {
     this.target = target;
     this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
-    this.publisher = new Publisher(target, events, delivered);
+    PublishChannel channel = target.nats() ? new NatsChannel(target) : new HttpChannel(target);
+    this.publisher = new Publisher(channel, events, delivered);
     await(
         vertx.deployVerticle(
             () -> {
@@ -43,9 +44,16 @@ final class Bench implements AutoCloseable {
   }
 
   static Bench start(Options options, int services) {
+    return start(options, services, false);
+  }
+
+  /** With {@code mixedSeverities}, events cycle through critical, high, medium and low. */
+  static Bench start(Options options, int services, boolean mixedSeverities) {
     String runTag = "b" + Long.toString(System.currentTimeMillis(), 36);
     return new Bench(
-        Target.of(options), options.integer("loops", 2), new EventFactory(runTag, services));
+        Target.of(options),
+        options.integer("loops", 2),
+        new EventFactory(runTag, services, mixedSeverities));
   }
 
   /** Opens {@code specs} spread round-robin over the lanes; the number that failed. */

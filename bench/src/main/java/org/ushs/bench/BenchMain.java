@@ -21,13 +21,16 @@ public final class BenchMain {
         ingest       acked events/s over HTTP, --batch events per request
         resume       time until a Last-Event-ID resume of --events events is done
         idle         heap and RSS per idle connection (jcmd GC.heap_info, /proc)
+        shed         one subscriber reading --read-rate B/s under --rate events/s of mixed
+                     severities: what reached it by severity, gaps announced, its close code
         profile-summary FILE.jfr [--top 25]   top frames of a JFR recording
         goals FILE.jsonl   the medians of --json against the competitors and issue 7's goals
       options: --secret S (required) --gateway-port 8080 --ingest-port 8081 --host 127.0.0.1
         --server-pid PID --subscribers N --rounds 3 --duration 8 --warmup 3 --rate 20000
         --events M --batch B --concurrency C --window 64*N --services 100 --loops 2
         --local-addresses 127.0.0.1,127.0.0.2 --connect-concurrency 64 --drain-timeout 5
-        --idle-settle 5 --label TEXT --out FILE.md --json FILE.jsonl --key NAME
+        --idle-settle 5 --read-rate 300000 --server ushs|nats --nats-port 4222
+        --node-pids P2,P3 (other nodes: CPU per event each) --label TEXT --out FILE.md --json FILE.jsonl --key NAME
         --jfr FILE (saturation, fixed-rate, selective: record the server after the warm-up)
         --quiet-threshold 0.35 --quiet-wait 30 --retries 1 (wait for / re-run when others are busy)
       """;
@@ -77,6 +80,7 @@ public final class BenchMain {
       case "ingest" -> new IngestScenario(options).run();
       case "resume" -> new ResumeScenario(options).run();
       case "idle" -> new IdleScenario(options).run();
+      case "shed" -> new ShedScenario(options).run();
       default -> throw new IllegalArgumentException("unknown scenario " + options.scenario());
     };
   }

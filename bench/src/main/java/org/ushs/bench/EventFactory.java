@@ -17,16 +17,33 @@ final class EventFactory {
   /** What the server adds: {@code "sequence":"NNNNNNN",} with a 7-digit sequence. */
   static final int SEQUENCE_OVERHEAD = 21;
 
+  /** The severities {@link #mixed} events cycle through, most urgent first. */
+  static final String[] SEVERITIES = {"critical", "high", "medium", "low"};
+
   private final String idPrefix;
   private final int services;
+  private final boolean mixed;
 
   /**
    * @param runTag makes ids unique across runs (the server dedupes by source and id)
    * @param services events cycle through services {@code svc-0 .. svc-(services-1)}
    */
   EventFactory(String runTag, int services) {
+    this(runTag, services, false);
+  }
+
+  /**
+   * @param mixed event {@code n} has severity {@code SEVERITIES[n % 4]} rather than {@code high}
+   */
+  EventFactory(String runTag, int services, boolean mixed) {
     this.idPrefix = runTag + "-";
     this.services = services;
+    this.mixed = mixed;
+  }
+
+  /** The severity of event {@code n}. */
+  String severity(long n) {
+    return mixed ? SEVERITIES[(int) (n % SEVERITIES.length)] : "high";
   }
 
   /** The service of event {@code n}. */
@@ -46,6 +63,7 @@ final class EventFactory {
   /** Event {@code n}, published now, as JSON bytes. */
   byte[] event(long n, long sentAtNanos, Instant now) {
     String service = service(n);
+    String severity = severity(n);
     StringBuilder json = new StringBuilder(DELIVERED_SIZE);
     json.append("{\"specversion\":\"1.0\",\"id\":\"")
         .append(id(n))
@@ -54,9 +72,13 @@ final class EventFactory {
         .append(now)
         .append("\",\"service\":\"")
         .append(service)
-        .append("\",\"severity\":\"high\",\"data\":{\"errorId\":\"err-")
+        .append("\",\"severity\":\"")
+        .append(severity)
+        .append("\",\"data\":{\"errorId\":\"err-")
         .append(n)
-        .append("\",\"severity\":\"high\",\"service\":\"")
+        .append("\",\"severity\":\"")
+        .append(severity)
+        .append("\",\"service\":\"")
         .append(service)
         .append("\",\"summary\":\"bench load\",\"sentAtNanos\":")
         .append(sentAtNanos)

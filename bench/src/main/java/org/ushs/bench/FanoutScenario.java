@@ -62,11 +62,14 @@ final class FanoutScenario {
       if (jfr != null) {
         startRecording(jfr);
       }
-      var threads = ThreadCpu.take(bench.target.serverPid());
+      long jvmPid = bench.target.nats() ? 0 : bench.target.serverPid(); // jcmd's SIGQUIT kills Go
+      var threads = ThreadCpu.take(jvmPid);
       for (int r = 0; r < options.integer("rounds", 3); r++) {
         report.add(quiet.round(report, () -> round(options.decimal("duration", 8))));
       }
-      report.note(ThreadCpu.between(threads, ThreadCpu.take(bench.target.serverPid()), 8));
+      if (jvmPid > 0) {
+        report.note(ThreadCpu.between(threads, ThreadCpu.take(jvmPid), 8));
+      }
       if (jfr != null) {
         Jcmd.run(bench.target.serverPid(), "JFR.stop", "name=ushs-bench");
       }
@@ -141,9 +144,11 @@ final class FanoutScenario {
   private Map<String, Double> round(double seconds) {
     bench.reset(bench.publisher.nextN());
     Snapshot before = Snapshot.take(bench.target.serverPid());
+    OtherNodes others = OtherNodes.of(options);
     PublishResult published = Bench.await(bench.publisher.run(plan(seconds)), (long) seconds + 300);
     bench.awaitDeliveries(published.expectedDeliveries(), options.decimal("drain-timeout", 5));
     Snapshot.CpuUse cpu = before.until(Snapshot.take(bench.target.serverPid()));
+    Map<String, Double> perNode = others.microsPerEvent(published.acked());
     LaneResult got = bench.collect(spec -> expected(spec, published));
     double active = Math.max(1e-9, (got.lastDeliveryNanos() - published.startNanos()) / 1e9);
     Map<String, Double> row = new LinkedHashMap<>();
@@ -158,6 +163,10 @@ final class FanoutScenario {
     closedBefore = got.closed();
     row.put("pub failed", (double) published.failed());
     row.put("srv µs/deliv", Stats.micros(cpu.server(), got.deliveries()));
+    row.put("srv µs/event", Stats.micros(cpu.server(), published.acked()));
+    row.putAll(perNode);
+    row.put("ack p50 ms", published.ackLatency().getValueAtPercentile(50) / 1000.0);
+    row.put("ack p99 ms", published.ackLatency().getValueAtPercentile(99) / 1000.0);
     row.put("srv cores", cpu.server() / cpu.seconds());
     row.put("srv RSS MB", cpu.serverRss() / 1048576.0);
     row.put("gen µs/deliv", Stats.micros(cpu.generator(), got.deliveries()));

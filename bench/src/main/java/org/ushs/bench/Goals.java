@@ -46,7 +46,10 @@ final class Goals {
   }
 
   String markdown() {
-    StringBuilder md = new StringBuilder("### Compared with the competitors\n\n");
+    StringBuilder md = new StringBuilder();
+    sideBySide(md);
+    logPath(md);
+    md.append("### Saturation, compared with the competitors' published figures\n\n");
     md.append("| server | deliveries/s, 1k subs | µs CPU/delivery, 1k | deliveries/s, 10k subs")
         .append(" | µs CPU/delivery, 10k |\n|---|---:|---:|---:|---:|\n");
     for (String[] row : COMPETITORS) {
@@ -60,7 +63,7 @@ final class Goals {
             Stats.format(figure("sat1k", "srv µs/deliv")),
             Stats.format(figure("sat10k", "deliv/s")),
             Stats.format(figure("sat10k", "srv µs/deliv"))));
-    md.append("### Goals of issue 7\n\n| goal | measured | met |\n|---|---:|:---:|\n");
+    md.append("### Saturation goals of issue 7\n\n| goal | measured | met |\n|---|---:|:---:|\n");
     goal(
         md,
         "server CPU per delivery at 1k subscribers <= 1.2 µs",
@@ -125,6 +128,139 @@ final class Goals {
             Stats.format(figure("idle10k", "heap KB/conn")),
             Stats.format(figure("idle10k", "RSS KB/conn"))));
     return md.toString();
+  }
+
+  /** The headline: USHS and NATS at users' rates in the same run, and their ratio. */
+  private void sideBySide(StringBuilder md) {
+    md.append("### Side by side with NATS at users' rates (same run, same generator)\n\n")
+        .append(
+            "| load | server | deliveries/s | µs CPU/delivery | p50 ms | p99 ms | lost+dup+ooo |")
+        .append(" USHS/NATS CPU |\n|---|---|---:|---:|---:|---:|---:|---:|\n");
+    compare(md, "1k subscribers, 500 events/s", "users1k", "users1k-nats");
+    compare(md, "10k subscribers, 50 events/s", "users10k", "users10k-nats");
+    compare(
+        md,
+        "1k subscribers, 500 events/s, USHS_WRITE_DELAY=10ms",
+        "users1k-delay10",
+        "users1k-nats");
+    md.append('\n');
+    goal(
+        md,
+        "default settings, 1k subscribers: USHS CPU per delivery <= 1.0x NATS",
+        ratio("users1k", "users1k-nats"),
+        v -> v <= 1.0,
+        "x");
+    goal(
+        md,
+        "default settings, 10k subscribers: USHS CPU per delivery <= 1.0x NATS",
+        ratio("users10k", "users10k-nats"),
+        v -> v <= 1.0,
+        "x");
+    goal(
+        md,
+        "USHS_WRITE_DELAY=10ms, 1k subscribers: <= 0.5x NATS",
+        ratio("users1k-delay10", "users1k-nats"),
+        v -> v <= 0.5,
+        "x");
+    goal(
+        md,
+        "USHS_WRITE_DELAY=10ms: p99 no worse than NATS's (ms, USHS minus NATS)",
+        figure("users1k-delay10", "p99 ms") - figure("users1k-nats", "p99 ms"),
+        v -> v <= 0,
+        " ms");
+    goal(
+        md,
+        "selective fan-out (10k subscribers, 1% match) <= 2 µs per delivery",
+        figure("selective10k", "srv µs/deliv"),
+        v -> v <= 2,
+        " µs");
+    goal(
+        md,
+        "a slow reader under a mixed stream keeps every critical event (critical sent - got)",
+        figure("shed", "critical sent") - figure("shed", "critical got"),
+        v -> v == 0,
+        "");
+    md.append('\n');
+  }
+
+  private void compare(StringBuilder md, String load, String ushs, String nats) {
+    row(
+        md,
+        load,
+        "USHS",
+        ushs,
+        String.format(Locale.ROOT, "**%s**", Stats.format(ratio(ushs, nats))));
+    row(md, load, "NATS " + "2.9 websocket", nats, "");
+  }
+
+  private void row(StringBuilder md, String load, String server, String key, String ratio) {
+    double integrity = figure(key, "lost") + figure(key, "dup") + figure(key, "out-of-order");
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "| %s | %s | %s | %s | %s | %s | %s | %s |%n",
+            load,
+            server,
+            Stats.format(figure(key, "deliv/s")),
+            Stats.format(figure(key, "srv µs/deliv")),
+            Stats.format(figure(key, "p50 ms")),
+            Stats.format(figure(key, "p99 ms")),
+            Stats.format(integrity),
+            ratio));
+  }
+
+  private double ratio(String ushs, String nats) {
+    return figure(ushs, "srv µs/deliv") / figure(nats, "srv µs/deliv");
+  }
+
+  /** Issue 12's goals: the log path's cost per event at a steady rate, acks, batches. */
+  private void logPath(StringBuilder md) {
+    md.append("### The log path at a steady 500 single-event publishes/s\n\n")
+        .append("| | server µs CPU/event | ack p50 ms | ack p99 ms |\n|---|---:|---:|---:|\n");
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "| one node | %s | %s | %s |%n| three nodes: node 1 (load, clients) | %s | %s | %s |%n"
+                + "| three nodes: node 2 | %s | | |%n| three nodes: node 3 | %s | | |%n%n",
+            Stats.format(figure("steady1", "srv µs/event")),
+            Stats.format(figure("steady1", "ack p50 ms")),
+            Stats.format(figure("steady1", "ack p99 ms")),
+            Stats.format(figure("steady3", "srv µs/event")),
+            Stats.format(figure("steady3", "ack p50 ms")),
+            Stats.format(figure("steady3", "ack p99 ms")),
+            Stats.format(figure("steady3", "node2 µs/event")),
+            Stats.format(figure("steady3", "node3 µs/event"))));
+    goal(
+        md,
+        "one node: <= 50 µs of server CPU per event",
+        figure("steady1", "srv µs/event"),
+        v -> v <= 50,
+        " µs");
+    goal(
+        md,
+        "three nodes: the node with the least work (no clients) <= 25 µs per event",
+        Math.min(figure("steady3", "node2 µs/event"), figure("steady3", "node3 µs/event")),
+        v -> v <= 25,
+        " µs");
+    goal(
+        md,
+        "batches of 100: >= 150k acked events/s",
+        figure("ingest100", "acked ev/s"),
+        v -> v >= 150_000,
+        "");
+    goal(
+        md,
+        "publish-to-ack p99, one node <= 5 ms",
+        figure("steady1", "ack p99 ms"),
+        v -> v <= 5,
+        " ms");
+    goal(
+        md,
+        "publish-to-ack p99, three nodes <= 10 ms",
+        figure("steady3", "ack p99 ms"),
+        v -> v <= 10,
+        " ms");
+    md.append('\n');
   }
 
   private static void goal(

@@ -92,19 +92,9 @@ final class Lane extends VerticleBase {
     Subscriber subscriber = new Subscriber(spec);
     NetClient client = clients.get(subscribers.size() % clients.size());
     subscribers.add(subscriber);
-    RawWebSocket.Listener listener =
-        new RawWebSocket.Listener() {
-          @Override
-          public void message(byte[] payload, int from, int to) {
-            onFrame(subscriber, payload, from, to);
-          }
-
-          @Override
-          public void closed(short code) {
-            subscriber.onClose(code);
-          }
-        };
-    return RawWebSocket.connect(client, target, spec.uri(), spec.lastEventId(), listener)
+    Future<Void> connected =
+        target.nats() ? connectNats(client, subscriber) : connectUshs(client, subscriber);
+    return connected
         .onFailure(
             failure -> {
               subscriber.onClose((short) -1);
@@ -113,8 +103,73 @@ final class Lane extends VerticleBase {
                 firstFailure = failure.toString();
               }
             })
-        .<Void>mapEmpty()
         .otherwiseEmpty();
+  }
+
+  private Future<Void> connectUshs(NetClient client, Subscriber subscriber) {
+    SubscriberSpec spec = subscriber.spec;
+    return RawWebSocket.connect(
+            client, target, spec.uri(), spec.lastEventId(), listener(subscriber, this::onFrame))
+        .mapEmpty();
+  }
+
+  /**
+   * A NATS websocket subscriber of {@link NatsChannel#SUBJECT}: connected once the server answered
+   * the PING sent after CONNECT and SUB, so the subscription is in place.
+   */
+  private Future<Void> connectNats(NetClient client, Subscriber subscriber) {
+    NatsStream stream = new NatsStream();
+    Promise<Void> subscribed = Promise.promise();
+    RawWebSocket[] socket = new RawWebSocket[1];
+    NatsStream.Sink sink =
+        new NatsStream.Sink() {
+          @Override
+          public void message(byte[] bytes, int from, int to) {
+            onFrame(subscriber, bytes, from, to);
+          }
+
+          @Override
+          public void ping() {
+            socket[0].sendBinary(NatsChannel.ascii("PONG\r\n"));
+          }
+
+          @Override
+          public void pong() {
+            subscribed.tryComplete();
+          }
+
+          @Override
+          public void error(String line) {
+            subscribed.tryFail(line);
+          }
+        };
+    RawWebSocket.Listener listener =
+        listener(subscriber, (s, bytes, from, to) -> stream.feed(bytes, from, to, sink));
+    return RawWebSocket.connect(client, target, "/", null, listener)
+        .compose(
+            ws -> {
+              socket[0] = ws;
+              ws.sendBinary(NatsChannel.ascii(NatsChannel.CONNECT + NatsChannel.SUBSCRIBE));
+              return subscribed.future();
+            });
+  }
+
+  private interface FrameHandler {
+    void frame(Subscriber subscriber, byte[] payload, int from, int to);
+  }
+
+  private static RawWebSocket.Listener listener(Subscriber subscriber, FrameHandler frames) {
+    return new RawWebSocket.Listener() {
+      @Override
+      public void message(byte[] payload, int from, int to) {
+        frames.frame(subscriber, payload, from, to);
+      }
+
+      @Override
+      public void closed(short code) {
+        subscriber.onClose(code);
+      }
+    };
   }
 
   private void onFrame(Subscriber subscriber, byte[] frame, int from, int to) {

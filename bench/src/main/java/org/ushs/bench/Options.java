@@ -41,7 +41,11 @@ record Options(String scenario, List<String> arguments, Map<String, String> valu
           "retries",
           "key",
           "top",
-          "jfr");
+          "jfr",
+          "server",
+          "nats-port",
+          "node-pids",
+          "read-rate");
 
   Options {
     arguments = List.copyOf(arguments);

@@ -3,47 +3,34 @@ package org.ushs.bench;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 
 /**
- * Publishes batches of events over the HTTP API ({@code application/cloudevents-batch+json}) as a
- * {@link PublishPlan} says. One round at a time, on its own context.
+ * Publishes events through a {@link PublishChannel} (USHS's HTTP API, or NATS) as a {@link
+ * PublishPlan} says: the pace, the events per request and the requests in flight. One round at a
+ * time, on its own context.
  */
 final class Publisher extends VerticleBase {
 
-  static final String PATH = "/ushs/v1/events";
-
-  private final Target target;
+  private final PublishChannel channel;
   private final EventFactory events;
   private final LongAdder delivered;
-  private HttpClient http;
   private final AtomicLong nextN = new AtomicLong();
 
-  Publisher(Target target, EventFactory events, LongAdder delivered) {
-    this.target = target;
+  Publisher(PublishChannel channel, EventFactory events, LongAdder delivered) {
+    this.channel = channel;
     this.events = events;
     this.delivered = delivered;
   }
 
   @Override
   public Future<?> start() {
-    http =
-        vertx.createHttpClient(
-            new HttpClientOptions()
-                .setDefaultHost(target.host())
-                .setDefaultPort(target.ingestPort())
-                .setKeepAlive(true),
-            new PoolOptions().setHttp1MaxSize(256));
-    return Future.succeededFuture();
+    return channel.open(vertx);
   }
 
   EventFactory events() {
@@ -134,34 +121,24 @@ final class Publisher extends VerticleBase {
       long first = nextN.getAndAdd(count);
       long expected = 0;
       Instant now = Instant.now();
-      Buffer body = Buffer.buffer(count * EventFactory.DELIVERED_SIZE + 2).appendByte((byte) '[');
+      List<byte[]> batch = new ArrayList<>(count);
       for (long n = first; n < first + count; n++) {
-        if (n > first) {
-          body.appendByte((byte) ',');
-        }
-        body.appendBytes(events.event(n, System.nanoTime(), now));
+        batch.add(events.event(n, System.nanoTime(), now));
         expected += plan.deliveriesOf(n);
       }
-      body.appendByte((byte) ']');
       expectedSent += expected;
       inFlight++;
       long requested = System.nanoTime();
       long deliveries = expected;
-      http.request(
-              new RequestOptions()
-                  .setMethod(HttpMethod.POST)
-                  .setURI(PATH)
-                  .putHeader("Authorization", "Bearer " + target.publisherToken())
-                  .putHeader("Content-Type", "application/cloudevents-batch+json"))
-          .compose(request -> request.send(body))
-          .compose(response -> response.body().map(answer -> response.statusCode()))
+      channel
+          .send(first, batch)
           .onComplete(
               answered -> {
                 inFlight--;
                 long now2 = System.nanoTime();
                 ackLatency.recordValue(
                     Math.min(Lane.MAX_LATENCY_MICROS, (now2 - requested) / 1000));
-                if (answered.succeeded() && answered.result() == 202) {
+                if (answered.succeeded() && answered.result() == PublishChannel.ACCEPTED) {
                   acked += count;
                   expectedAcked += deliveries;
                   for (long n = first; n < first + count; n++) {

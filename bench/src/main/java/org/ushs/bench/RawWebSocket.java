@@ -42,7 +42,7 @@ final class RawWebSocket {
   }
 
   /** Connects and upgrades; fails unless the server answers 101. */
-  static Future<Void> connect(
+  static Future<RawWebSocket> connect(
       NetClient client, Target target, String uri, String lastEventId, Listener listener) {
     return client
         .connect(target.gatewayPort(), target.host())
@@ -52,8 +52,13 @@ final class RawWebSocket {
               socket.handler(ws::read);
               socket.closeHandler(closed -> ws.ended());
               socket.write(Buffer.buffer(request(target, uri, lastEventId)));
-              return ws.upgraded.future();
+              return ws.upgraded.future().map(ws);
             });
+  }
+
+  /** Sends {@code payload} as one binary message (masked with the zero mask, as clients must). */
+  void sendBinary(byte[] payload) {
+    socket.write(Buffer.buffer(clientFrame(0x82, payload, 0, payload.length)));
   }
 
   static String request(Target target, String uri, String lastEventId) {
@@ -68,16 +73,31 @@ final class RawWebSocket {
         + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
         + "Sec-WebSocket-Key: "
         + Base64.getEncoder().encodeToString(key)
-        + "\r\nAuthorization: Bearer "
-        + target.subscriberToken()
+        + (target.nats() ? "" : "\r\nAuthorization: Bearer " + target.subscriberToken())
         + (lastEventId == null ? "" : "\r\nLast-Event-ID: " + lastEventId)
         + "\r\n\r\n";
   }
+
+  /**
+   * Reads at most about {@code bytesPerSecond} from now on: after each read the socket is paused
+   * for as long as that read should have taken, so the server sees a slow reader.
+   */
+  void throttle(io.vertx.core.Vertx vertx, long bytesPerSecond) {
+    this.vertx = vertx;
+    this.bytesPerSecond = bytesPerSecond;
+  }
+
+  private io.vertx.core.Vertx vertx;
+  private long bytesPerSecond;
 
   private void read(Buffer buffer) {
     byte[] chunk = buffer.getBytes();
     if (upgraded.future().isComplete()) {
       parser.feed(chunk, this::frame);
+      if (bytesPerSecond > 0) {
+        socket.pause();
+        vertx.setTimer(Math.max(1, chunk.length * 1000L / bytesPerSecond), t -> socket.resume());
+      }
       return;
     }
     byte[] all = new byte[response.length + chunk.length];
@@ -120,13 +140,23 @@ final class RawWebSocket {
     }
   }
 
-  /** A client frame (clients must mask): the zero mask leaves the payload as it is. */
+  /**
+   * A client frame (clients must mask): the zero mask leaves the payload as it is. Payloads up to
+   * 65535 bytes.
+   */
   static byte[] clientFrame(int firstByte, byte[] payload, int from, int to) {
-    int length = to - from; // control frames: at most 125 bytes
-    byte[] frame = new byte[6 + length];
+    int length = to - from;
+    int header = length < 126 ? 6 : 8;
+    byte[] frame = new byte[header + length];
     frame[0] = (byte) firstByte;
-    frame[1] = (byte) (0x80 | length);
-    System.arraycopy(payload, from, frame, 6, length);
+    if (length < 126) {
+      frame[1] = (byte) (0x80 | length);
+    } else {
+      frame[1] = (byte) (0x80 | 126);
+      frame[2] = (byte) (length >>> 8);
+      frame[3] = (byte) length;
+    }
+    System.arraycopy(payload, from, frame, header, length);
     return frame;
   }
 

@@ -60,7 +60,8 @@ class RawWebSocketTest {
                   ws.writePing(Buffer.buffer("are you there"));
                 });
     int port = await(server.listen(0, "127.0.0.1")).actualPort();
-    Target target = new Target("127.0.0.1", port, 0, "tok", "pub", 0, List.of("127.0.0.1"));
+    Target target =
+        new Target("127.0.0.1", port, 0, "tok", "pub", 0, List.of("127.0.0.1"), false, 0);
     List<String> messages = new CopyOnWriteArrayList<>();
     CompletableFuture<Short> closed = new CompletableFuture<>();
     NetClient client = vertx.createNetClient();
@@ -96,9 +97,10 @@ class RawWebSocketTest {
             .createHttpServer()
             .requestHandler(request -> request.response().setStatusCode(404).end());
     int port = await(server.listen(0, "127.0.0.1")).actualPort();
-    Target target = new Target("127.0.0.1", port, 0, "tok", "pub", 0, List.of("127.0.0.1"));
+    Target target =
+        new Target("127.0.0.1", port, 0, "tok", "pub", 0, List.of("127.0.0.1"), false, 0);
 
-    Future<Void> connecting =
+    Future<RawWebSocket> connecting =
         RawWebSocket.connect(
             vertx.createNetClient(),
             target,

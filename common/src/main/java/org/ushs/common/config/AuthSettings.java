@@ -11,6 +11,7 @@ import org.ushs.common.auth.JwtPolicy;
  * and the RS256/ES256 {@code jwtPublicKeys}, checked with {@code jwtPolicy}; API keys by their
  * hashes; client certificates by the {@code clientIdentities} map (the CA is in {@link
  * TlsSettings}); browsers' {@code Origin} against {@code allowedOrigins} (empty: not checked).
+ * {@code devSecretFile} (null for none) is where a node in dev mode writes its generated secret.
  *
  * <p>With no credential source at all the node is in dev mode: it makes a random secret for the run
  * and prints tokens, and never runs open.
@@ -21,7 +22,8 @@ public record AuthSettings(
     JwtPolicy jwtPolicy,
     List<ApiKeyEntry> apiKeys,
     List<ClientIdentity> clientIdentities,
-    List<String> allowedOrigins) {
+    List<String> allowedOrigins,
+    String devSecretFile) {
 
   public AuthSettings {
     jwtPublicKeys = List.copyOf(jwtPublicKeys);
@@ -32,7 +34,7 @@ public record AuthSettings(
 
   /** HS256 with {@code jwtSecret} only. */
   public AuthSettings(String jwtSecret) {
-    this(jwtSecret, List.of(), JwtPolicy.LENIENT, List.of(), List.of(), List.of());
+    this(jwtSecret, List.of(), JwtPolicy.LENIENT, List.of(), List.of(), List.of(), null);
   }
 
   public boolean devMode() {
@@ -50,7 +52,7 @@ public record AuthSettings(
   /** The same with another HS256 secret (dev mode fills in its generated one). */
   public AuthSettings withJwtSecret(String secret) {
     return new AuthSettings(
-        secret, jwtPublicKeys, jwtPolicy, apiKeys, clientIdentities, allowedOrigins);
+        secret, jwtPublicKeys, jwtPolicy, apiKeys, clientIdentities, allowedOrigins, devSecretFile);
   }
 
   /** Never shows the secret. */
@@ -68,6 +70,8 @@ public record AuthSettings(
         + clientIdentities.size()
         + ", allowedOrigins="
         + allowedOrigins
+        + ", devSecretFile="
+        + devSecretFile
         + "]";
   }
 }

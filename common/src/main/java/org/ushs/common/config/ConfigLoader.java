@@ -12,11 +12,17 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
 
 /**
  * Builds the {@link UshsConfig} from {@code USHS_*} environment variables over an optional file
  * named by {@code USHS_CONFIG} (a flat JSON or YAML object of the same names). Environment wins.
- * Unknown {@code USHS_*} names are refused, so a misspelt setting does not pass unseen.
+ * Unknown names in the environment do not stop the node (a Kubernetes Service named {@code ushs}
+ * injects {@code USHS_SERVICE_HOST}, {@code USHS_PORT_8080_TCP}... into every pod of its
+ * namespace): they are reported in one warning naming the closest known setting, so a misspelt
+ * setting does not pass unseen; service-link variables are ignored silently. A known setting with a
+ * bad value, or an unknown name in the file, is refused.
  */
 public final class ConfigLoader {
 
@@ -62,19 +68,34 @@ public final class ConfigLoader {
           "USHS_TLS_CLIENT_MAP",
           "USHS_ALLOWED_ORIGINS",
           "USHS_LOG_FORMAT",
-          "USHS_UI");
+          "USHS_UI",
+          "USHS_DEV_SECRET_FILE");
 
   /** Bounds the go-away window so that a node's shutdown stays within the stop grace period. */
   private static final Duration MAX_SHUTDOWN_SPREAD = Duration.ofSeconds(10);
 
+  private static final Logger LOG = Logger.getLogger(ConfigLoader.class.getName());
+
   private ConfigLoader() {}
 
-  /** Reads and validates; throws {@link ConfigException} on the first bad setting. */
+  /**
+   * Reads and validates; throws {@link ConfigException} on the first bad setting. Unknown names are
+   * logged as one warning on this class's logger.
+   */
   public static UshsConfig load(Map<String, String> env) {
+    return load(env, warning -> LOG.warning(warning));
+  }
+
+  /**
+   * As {@link #load(Map)}, handing the one-line warning about unknown names (if any) to {@code
+   * warnings} instead of the logger, for a caller that sets logging up from the result.
+   */
+  public static UshsConfig load(Map<String, String> env, Consumer<String> warnings) {
     Map<String, String> values = new HashMap<>();
     String file = env.get("USHS_CONFIG");
     if (file != null && !file.isBlank()) {
       values.putAll(readFile(Path.of(file.trim())));
+      refuseUnknown(values.keySet());
     }
     env.forEach(
         (name, value) -> {
@@ -82,12 +103,20 @@ public final class ConfigLoader {
             values.put(name, value);
           }
         });
-    for (String name : values.keySet()) {
+    new SettingNames(KNOWN).unknownWarning(values.keySet()).ifPresent(warnings);
+    return build(new Settings(values));
+  }
+
+  // a file is written as settings, with no variables of other programs in it: a wrong name there
+  // is a mistake to fix, not a Kubernetes service link to tolerate
+  private static void refuseUnknown(Set<String> names) {
+    SettingNames settings = new SettingNames(KNOWN);
+    for (String name : names) {
       if (!KNOWN.contains(name)) {
-        throw new ConfigException(name, "unknown setting");
+        throw new ConfigException(
+            name, "unknown setting in USHS_CONFIG (closest known: " + settings.closest(name) + ")");
       }
     }
-    return build(new Settings(values));
   }
 
   private static UshsConfig build(Settings s) {

@@ -67,7 +67,8 @@ final class SecurityReader {
         clientMap == null
             ? List.of()
             : read("USHS_TLS_CLIENT_MAP", clientMap, ClientIdentityMap::parse),
-        origins(s));
+        origins(s),
+        s.string("USHS_DEV_SECRET_FILE", null));
   }
 
   private static String secret(Settings s) {

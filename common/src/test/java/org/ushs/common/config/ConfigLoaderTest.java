@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -192,15 +193,81 @@ class ConfigLoaderTest {
     "USHS_ROLES, 'gateway,router'",
     "USHS_JWT_SECRET, too-short",
     "USHS_JWT_SECRET, 0123456789abcdef0123456789abcde",
-    "USHS_GATEWAY_PROT, 8080",
     "USHS_LOG_FORMAT, xml",
-    "USHS_, x",
   })
   void invalidValueIsRefusedNamingTheSetting(String name, String value) {
     ConfigException e =
         assertThrows(ConfigException.class, () -> ConfigLoader.load(Map.of(name, value)));
     assertTrue(e.getMessage().startsWith(name + ": "), e.getMessage());
     assertTrue(e.getMessage().indexOf('\n') < 0, e.getMessage());
+  }
+
+  @ParameterizedTest(name = "{0} names {1}")
+  @CsvSource({
+    "USHS_GATEWAY_PROT, USHS_GATEWAY_PORT",
+    "USHS_PING_INTERVALL, USHS_PING_INTERVAL",
+    "USHS_JWT_SECRETS, USHS_JWT_SECRET",
+    "USHS_MAXFRAME, USHS_MAX_FRAME",
+    "USHS_LOG_FROMAT, USHS_LOG_FORMAT",
+  })
+  void unknownNameWarnsNamingTheClosestSettingAndTheNodeStarts(String name, String closest) {
+    List<String> warnings = new ArrayList<>();
+
+    UshsConfig config =
+        ConfigLoader.load(Map.of(name, "8080", "USHS_GATEWAY_PORT", "9000"), warnings::add);
+
+    assertEquals(9000, config.gateway().port());
+    assertEquals(
+        List.of("ignoring unknown settings: " + name + " (closest known: " + closest + ")"),
+        warnings);
+  }
+
+  @Test
+  void severalUnknownNamesWarnInOneLine() {
+    List<String> warnings = new ArrayList<>();
+
+    ConfigLoader.load(
+        Map.of("USHS_RATE_LIMT", "5", "USHS_", "x", "USHS_GATEWAY_PORT", "9000", "PATH", "/bin"),
+        warnings::add);
+
+    assertEquals(
+        List.of(
+            "ignoring unknown settings: USHS_ (closest known: USHS_UI),"
+                + " USHS_RATE_LIMT (closest known: USHS_RATE_LIMIT)"),
+        warnings);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "USHS_SERVICE_HOST, 10.96.0.12",
+    "USHS_SERVICE_PORT, 8080",
+    "USHS_SERVICE_PORT_WS, 8080",
+    "USHS_SERVICE_PORT_PUBLISH_API, 8081",
+    "USHS_PORT, tcp://10.96.0.12:8080",
+    "USHS_PORT_8080_TCP, tcp://10.96.0.12:8080",
+    "USHS_PORT_8080_TCP_PROTO, tcp",
+    "USHS_PORT_8080_TCP_PORT, 8080",
+    "USHS_PORT_8080_TCP_ADDR, 10.96.0.12",
+    "USHS_PORT_5701_UDP, udp://10.96.0.12:5701",
+  })
+  void kubernetesServiceLinkVariablesAreIgnoredSilently(String name, String value) {
+    List<String> warnings = new ArrayList<>();
+
+    UshsConfig config = ConfigLoader.load(Map.of(name, value), warnings::add);
+
+    assertEquals(List.of(), warnings);
+    assertEquals(8080, config.gateway().port());
+  }
+
+  @Test
+  void aBadValueStillStopsStartUpBesideUnknownNames() {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                ConfigLoader.load(
+                    Map.of("USHS_GATEWAY_PORT", "http", "USHS_PORT", "tcp://x:1"), w -> {}));
+    assertTrue(e.getMessage().startsWith("USHS_GATEWAY_PORT: "), e.getMessage());
   }
 
   @ParameterizedTest(name = "{0}")
