@@ -11,6 +11,8 @@
 #   scripts/cluster.sh tokens      the subscriber and publisher tokens (24 h) for the shared secret
 #   scripts/cluster.sh help        this text (also printed, with exit 2, for no or an unknown command)
 #
+# Quorum: the replay log takes writes only while a majority of the nodes of the first `start` is
+# present (with 3 or more); nodes added later never count toward it (README "Scaling caveat").
 # Node I (from 1) listens on gateway 8080+10*(I-1), publish API and /metrics that + 1, Hazelcast
 # 5701+(I-1). The nodes share USHS_JWT_SECRET when it is set; otherwise a dev secret is made
 # once, kept in .cluster/secret and printed. Other USHS_* variables in the environment reach every
@@ -115,7 +117,9 @@ add() {
   i=$((last + 1))
   SECRET="$(secret)"
   # the same seed list as the others: it joins through them, and the log's quorum stays a
-  # majority of the same members on every node
+  # majority of the same listed members on every node. The new node is not in that list, so it
+  # never counts toward the quorum: with nodes 2 and 3 gone, node 1 and this one are not a
+  # majority (1 of 3 listed) and refuse publishes with 503.
   launch "$i" "$(cat "$DIR/members")"
   await_ready "$i"
 }

@@ -20,7 +20,7 @@ if ! command -v chromium >/dev/null 2>&1; then
   $sudo apt-get install -y -qq chromium >/dev/null
 fi
 (cd web-test && npm ci --no-audit --no-fund --loglevel=error && node --test client.test.mjs)
-USHS_JWT_SECRET=ci-validation-only-0123456789abcdef docker-compose -f docker-compose.yml config -q
+USHS_JWT_SECRET=ci-validation-only-0123456789abcdef USHS_CLUSTER_SECRET=ci-validation-only-0123 docker-compose -f docker-compose.yml config -q
 bash -n scripts/cluster.sh
 scripts/check-usage.sh
 bash -n docker/entrypoint.sh

@@ -8,8 +8,9 @@ import org.ushs.publisher.MemberConfig;
 
 /**
  * The Hazelcast member configuration of a node: what every member shares ({@link MemberConfig}:
- * TCP/IP join on the configured members only, bound to the cluster host's address), the replay
- * log's structures, and their split-brain protection ({@link Quorum}).
+ * TCP/IP join on the configured members only, bound to the cluster host's address, failure
+ * detection and merge timings, the cluster name derived from the name and the cluster secret), the
+ * replay log's structures, and their split-brain protection ({@link Quorum}).
  */
 final class HazelcastSetup {
 
@@ -28,7 +29,12 @@ final class HazelcastSetup {
 
   /** {@code address} is the cluster host, resolved ({@link MemberConfig#resolve}). */
   static Config config(ClusterSettings cluster, String address, ReplaySettings replay) {
-    Config config = MemberConfig.base(cluster.name(), address, cluster.port(), cluster.members());
+    Config config =
+        MemberConfig.base(
+            MemberConfig.clusterName(cluster.name(), cluster.secret()),
+            address,
+            cluster.port(),
+            cluster.members());
     RingbufferEventLog.configure(config, replay.capacity(), replay.ttl());
     Quorum.of(cluster.members()).ifPresent(quorum -> quorum.protect(config));
     return config;

@@ -73,7 +73,9 @@ public final class Node {
             new VertxOptions()
                 .setPreferNativeTransport(true)
                 .setEventBusOptions(
-                    new EventBusOptions().setHost(address).setClusterPublicHost(address)));
+                    BusTls.of(config.cluster())
+                        .apply(
+                            new EventBusOptions().setHost(address).setClusterPublicHost(address))));
     return Vertx.builder()
         .with(options)
         .withClusterManager(cluster)

@@ -23,7 +23,9 @@ import org.ushs.common.log.writer.AppendHealth;
  * (USHS nodes; healing services' lite members are not counted), {@code newestSequence}, {@code
  * logOwner} (this node holds the log's primary copy), {@code quorum} (with three or more configured
  * members), and {@code clusterSafe} (every partition has its backups in place: once the cluster has
- * settled after a node loss, another loss loses nothing). A node shutting down is not ready.
+ * settled after a node loss, another loss loses nothing). A node that lost quorum is not ready
+ * again until it has caught up on the log ({@link LogStanding}), and until then refuses resumes
+ * ({@link #historyWithheld}). A node shutting down is not ready.
  */
 final class NodeReadiness implements Readiness {
 
@@ -35,6 +37,7 @@ final class NodeReadiness implements Readiness {
   private final Optional<Quorum> quorum;
   private final AppendHealth appends;
   private final Optional<EventFeed> feed;
+  private final LogStanding standing;
   private final AtomicReference<Future<Boolean>> question = new AtomicReference<>();
   private volatile boolean shuttingDown;
 
@@ -51,6 +54,12 @@ final class NodeReadiness implements Readiness {
     this.quorum = quorum;
     this.appends = appends;
     this.feed = feed;
+    this.standing = LogStanding.watch(vertx, cluster.getHazelcastInstance(), quorum, log);
+  }
+
+  @Override
+  public Optional<String> historyWithheld() {
+    return standing.withheld();
   }
 
   /** From now on the node reports not ready, so that load balancers send no new clients. */
@@ -73,7 +82,7 @@ final class NodeReadiness implements Readiness {
       boolean present = quorum.get().present(hazelcast);
       details.put("quorum", present);
       if (!present) {
-        return Future.failedFuture(quorum.get().missing(nodes));
+        return Future.failedFuture(quorum.get().missing(quorum.get().listedPresent(hazelcast)));
       }
     }
     Optional<String> appendProblem = appends.problem();
@@ -82,6 +91,10 @@ final class NodeReadiness implements Readiness {
     }
     if (feed.isPresent() && !feed.get().receiving()) {
       return Future.failedFuture("cannot deliver: not receiving events");
+    }
+    Optional<String> withheld = standing.withheld();
+    if (withheld.isPresent()) {
+      return Future.failedFuture(withheld.get() + " after rejoining the cluster");
     }
     Future<Boolean> safe = clusterSafe(hazelcast);
     return log.newest()

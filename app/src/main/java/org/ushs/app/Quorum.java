@@ -13,40 +13,52 @@ import java.util.logging.Logger;
 import org.ushs.common.log.hazelcast.RingbufferEventLog;
 
 /**
- * Split-brain protection of the replay log: with three or more members configured, the log and its
- * epochs take writes only while this member sees a majority of them (USHS nodes only: lite members
- * such as healing services do not count). On the minority side of a partition appends are refused,
- * so no event is acknowledged there that the merge would drop. Reads go on: a survivor can still
- * replay what it holds. With one or two members configured there is no majority to lose that is not
- * also the whole cluster, and no protection.
+ * Split-brain protection of the replay log: with three or more members listed in {@code
+ * USHS_CLUSTER_MEMBERS}, the log and its epochs take writes only while this member sees a majority
+ * of the <em>listed</em> members ({@link ListedMembers}: nodes not listed, such as one added by
+ * {@code scripts/cluster.sh add}, and lite members such as healing services never count). So two
+ * sides of a partition can never both have a majority, whatever joined meanwhile. On the minority
+ * side appends are refused, so no event is acknowledged there that the merge would drop. With one
+ * or two members listed there is no majority to lose that is not also the whole cluster, and no
+ * protection.
  */
-record Quorum(int minimumSize, int configured) {
+record Quorum(int minimumSize, ListedMembers listed) {
 
   static final String NAME = "ushs-majority";
   private static final Logger LOG = Logger.getLogger(Quorum.class.getName());
 
   /** The protection for {@code members}, if there are three or more. */
   static Optional<Quorum> of(List<String> members) {
-    int configured = members.size();
-    return configured >= 3
-        ? Optional.of(new Quorum(configured / 2 + 1, configured))
+    ListedMembers listed = ListedMembers.of(members);
+    return listed.size() >= 3
+        ? Optional.of(new Quorum(listed.size() / 2 + 1, listed))
         : Optional.empty();
+  }
+
+  int configured() {
+    return listed.size();
   }
 
   void protect(Config config) {
     config.addSplitBrainProtectionConfig(
         new SplitBrainProtectionConfig(NAME, true, minimumSize)
             .setProtectOn(SplitBrainProtectionOn.WRITE)
+            .setFunctionImplementation(members -> listed.present(members) >= minimumSize)
             .addListenerConfig(new SplitBrainProtectionListenerConfig(this::changed)));
     config.getRingbufferConfig(RingbufferEventLog.RING_CONFIG).setSplitBrainProtectionName(NAME);
     config.getMapConfig(RingbufferEventLog.EPOCHS).setSplitBrainProtectionName(NAME);
   }
 
-  /** Whether {@code hazelcast} sees the minimum number of nodes. */
+  /** Whether {@code hazelcast} sees the minimum number of listed nodes. */
   boolean present(HazelcastInstance hazelcast) {
     SplitBrainProtection protection =
         hazelcast.getSplitBrainProtectionService().getSplitBrainProtection(NAME);
     return protection.hasMinimumSize();
+  }
+
+  /** How many listed nodes {@code hazelcast} sees. */
+  int listedPresent(HazelcastInstance hazelcast) {
+    return listed.present(hazelcast.getCluster().getMembers());
   }
 
   /** Why a node without quorum is not ready. */
@@ -54,16 +66,16 @@ record Quorum(int minimumSize, int configured) {
     return "no quorum: "
         + present
         + " of "
-        + configured
-        + " configured nodes present, "
+        + configured()
+        + " listed nodes present, "
         + minimumSize
         + " needed; the replay log refuses writes";
   }
 
   private void changed(SplitBrainProtectionEvent event) {
-    int present = event.getCurrentMembers().size();
+    int present = listed.present(event.getCurrentMembers());
     if (event.isPresent()) {
-      LOG.info(() -> "quorum present: " + present + " of " + configured + " nodes; log writable");
+      LOG.info(() -> "quorum present: " + present + " of " + configured() + " listed nodes");
     } else {
       LOG.warning(() -> missing(present));
     }

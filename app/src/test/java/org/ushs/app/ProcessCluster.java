@@ -18,6 +18,10 @@ import org.ushs.publisher.JoinSettings;
 final class ProcessCluster {
 
   private static final long WAIT_MS = 60_000;
+  static final int LAB_HAZELCAST_PORT = 5701;
+
+  /** Three JVMs starting at once on a loaded two-core machine took 150 s. */
+  private static final long START_MS = 180_000;
 
   private final String name = "ushs-proc-" + UUID.randomUUID();
   private final List<String> members = new ArrayList<>();
@@ -37,22 +41,59 @@ final class ProcessCluster {
       ports.add(TestNodes.freePort());
       cluster.members.add("127.0.0.1:" + ports.get(i));
     }
+    try {
+      for (int i = 0; i < count; i++) {
+        Map<String, String> env = cluster.env(ports.get(i));
+        env.putAll(extra);
+        cluster.nodes.add(NodeProcess.start(label + "-" + i, env));
+      }
+      for (NodeProcess node : cluster.nodes) {
+        node.awaitReady(vertx, START_MS);
+        cluster.await(vertx, node, r -> r.getInteger("members", 0) == count, "all members");
+      }
+      return cluster;
+    } catch (Exception | AssertionError e) {
+      cluster.stop();
+      throw e;
+    }
+  }
+
+  /**
+   * Starts one node in each namespace of {@code lab}, all on the same ports (Hazelcast {@link
+   * #LAB_HAZELCAST_PORT}, gateway 8080, publish 8081) at the lab's addresses, and waits as {@link
+   * #start} does.
+   */
+  static ProcessCluster startIn(Vertx vertx, String label, NetworkLab lab, int count)
+      throws Exception {
+    ProcessCluster cluster = new ProcessCluster();
     for (int i = 0; i < count; i++) {
-      Map<String, String> env = cluster.env(ports.get(i));
-      env.putAll(extra);
-      cluster.nodes.add(NodeProcess.start(label + "-" + i, env));
+      cluster.members.add(lab.address(i) + ":" + LAB_HAZELCAST_PORT);
     }
-    for (NodeProcess node : cluster.nodes) {
-      node.awaitReady(vertx);
-      cluster.await(vertx, node, r -> r.getInteger("members", 0) == count, "all members");
+    try {
+      for (int i = 0; i < count; i++) {
+        Map<String, String> env = cluster.env(lab.address(i), LAB_HAZELCAST_PORT);
+        cluster.nodes.add(
+            NodeProcess.start(label + "-" + i, env, lab.prefix(i), lab.address(i), 8080, 8081));
+      }
+      for (NodeProcess node : cluster.nodes) {
+        node.awaitReady(vertx, START_MS);
+        cluster.await(vertx, node, r -> r.getInteger("members", 0) == count, "all members");
+      }
+      return cluster;
+    } catch (Exception | AssertionError e) {
+      cluster.stop();
+      throw e;
     }
-    return cluster;
   }
 
   private Map<String, String> env(int port) {
+    return env("127.0.0.1", port);
+  }
+
+  private Map<String, String> env(String host, int port) {
     Map<String, String> env = new HashMap<>();
     env.put("USHS_CLUSTER_NAME", name);
-    env.put("USHS_CLUSTER_HOST", "127.0.0.1");
+    env.put("USHS_CLUSTER_HOST", host);
     env.put("USHS_CLUSTER_PORT", Integer.toString(port));
     env.put("USHS_CLUSTER_MEMBERS", String.join(",", members));
     env.put("USHS_GATEWAY_INSTANCES", "1");
@@ -61,8 +102,25 @@ final class ProcessCluster {
     return env;
   }
 
+  /**
+   * Starts node {@code index} again (after a kill) on its listed Hazelcast port, as {@code label},
+   * and waits until it is ready.
+   */
+  NodeProcess restart(Vertx vertx, int index, String label) throws Exception {
+    String member = members.get(index);
+    int port = Integer.parseInt(member.substring(member.lastIndexOf(':') + 1));
+    NodeProcess node = NodeProcess.start(label, env(port));
+    nodes.set(index, node);
+    node.awaitReady(vertx);
+    return node;
+  }
+
   NodeProcess node(int index) {
     return nodes.get(index);
+  }
+
+  int indexOf(NodeProcess node) {
+    return nodes.indexOf(node);
   }
 
   List<NodeProcess> alive() {
@@ -88,7 +146,7 @@ final class ProcessCluster {
   static JsonObject readiness(Vertx vertx, NodeProcess node) {
     WebClient web = WebClient.create(vertx);
     try {
-      return TestNodes.await(web.get(node.ingestPort, "127.0.0.1", "/health/ready").send())
+      return TestNodes.await(web.get(node.ingestPort, node.host, "/health/ready").send())
           .bodyAsJsonObject();
     } finally {
       web.close();
@@ -98,11 +156,18 @@ final class ProcessCluster {
   /** Waits until {@code node}'s readiness body satisfies {@code condition}. */
   JsonObject await(Vertx vertx, NodeProcess node, Predicate<JsonObject> condition, String what)
       throws InterruptedException {
-    long deadline = System.currentTimeMillis() + WAIT_MS;
+    return await(vertx, node, condition, what, WAIT_MS);
+  }
+
+  /** As {@link #await(Vertx, NodeProcess, Predicate, String)}, for at most {@code waitMs}. */
+  JsonObject await(
+      Vertx vertx, NodeProcess node, Predicate<JsonObject> condition, String what, long waitMs)
+      throws InterruptedException {
+    long deadline = System.currentTimeMillis() + waitMs;
     JsonObject readiness = readiness(vertx, node);
     while (!condition.test(readiness)) {
       if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError("not " + what + " within " + WAIT_MS + " ms: " + readiness);
+        throw new AssertionError("not " + what + " within " + waitMs + " ms: " + readiness);
       }
       Thread.sleep(200);
       readiness = readiness(vertx, node);

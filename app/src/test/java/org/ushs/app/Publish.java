@@ -15,16 +15,26 @@ final class Publish {
   private static final AtomicLong IDS = new AtomicLong();
 
   private final WebClient web;
+  private final String host;
   private final int port;
   private final String token;
 
   Publish(Vertx vertx, int port, String token) {
-    this(vertx, port, token, new WebClientOptions());
+    this(vertx, "127.0.0.1", port, token, new WebClientOptions());
   }
 
   /** Over the client {@code options} (TLS for a node with certificates). */
   Publish(Vertx vertx, int port, String token, WebClientOptions options) {
+    this(vertx, "127.0.0.1", port, token, options);
+  }
+
+  Publish(Vertx vertx, String host, int port, String token) {
+    this(vertx, host, port, token, new WebClientOptions());
+  }
+
+  private Publish(Vertx vertx, String host, int port, String token, WebClientOptions options) {
     this.web = WebClient.create(vertx, options);
+    this.host = host;
     this.port = port;
     this.token = token;
   }
@@ -56,7 +66,7 @@ final class Publish {
   }
 
   HttpResponse<Buffer> post(String contentType, Buffer body) {
-    var request = web.post(port, "127.0.0.1", "/ushs/v1/events");
+    var request = web.post(port, host, "/ushs/v1/events");
     if (token != null) {
       request.putHeader("Authorization", "Bearer " + token);
     }

@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.ushs.common.auth.JwtAuthenticator;
 import org.ushs.common.auth.Permissions;
 import org.ushs.common.config.ConfigLoader;
+import org.ushs.publisher.ClusterTls;
+import org.ushs.publisher.JoinSettings;
 
 /**
  * Real nodes on loopback for tests: each cluster has its own name (stray nodes of other runs never
@@ -71,6 +73,23 @@ final class TestNodes implements AutoCloseable {
     Node node = await(Node.start(ConfigLoader.load(env)));
     nodes.add(node);
     return node;
+  }
+
+  /**
+   * Starts one more node that joins with the running nodes' list and is not in it, as {@code
+   * scripts/cluster.sh add} does: it never counts toward the log's quorum.
+   */
+  Node joinUnlisted(Map<String, String> extra) {
+    Map<String, String> env = env(freePort(), String.join(",", members));
+    env.putAll(extra);
+    Node node = await(Node.start(ConfigLoader.load(env)));
+    nodes.add(node);
+    return node;
+  }
+
+  /** How a healing service on loopback joins this cluster with {@code secret} and {@code tls}. */
+  JoinSettings joinSettings(String secret, ClusterTls tls) {
+    return new JoinSettings(clusterName, "127.0.0.1", freePort(), members, secret, tls);
   }
 
   Node node(int index) {

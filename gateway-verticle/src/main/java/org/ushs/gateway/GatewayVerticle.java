@@ -22,6 +22,7 @@ import org.ushs.common.health.HealthRoutes;
 import org.ushs.common.health.Readiness;
 import org.ushs.common.log.LogReader;
 import org.ushs.gateway.connection.ConnectionLimits;
+import org.ushs.gateway.connection.HistoryAdmission;
 import org.ushs.gateway.connection.OutboundQueue;
 import org.ushs.gateway.order.GapFiller;
 import org.ushs.gateway.order.LiveGaps;
@@ -228,6 +229,9 @@ public final class GatewayVerticle extends VerticleBase {
   private void open(ServerWebSocket ws, Principal principal, ConnectQuery query, MultiMap headers) {
     if (drainAndDismiss.started()) {
       ws.close((short) ErrorCode.GOING_AWAY.code, ErrorCode.GOING_AWAY.message);
+      return;
+    }
+    if (HistoryAdmission.refused(ws, readiness)) {
       return;
     }
     Optional<String> refusal = limits.admit(principal.id());

@@ -23,6 +23,11 @@ public enum CloseCode {
       "connection limit",
       "too many connections on the node or for the principal",
       Advice.RECONNECT_WITH_BACKOFF),
+  TRY_AGAIN_LATER(
+      1013,
+      "try again later",
+      "a resume the node cannot vouch for yet (no quorum, or catching up on the log)",
+      Advice.RECONNECT_WITH_BACKOFF),
   INVALID_MESSAGE(
       4000,
       "Invalid message format",

@@ -6,6 +6,10 @@ import com.hazelcast.config.NetworkConfig;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -30,8 +34,7 @@ public final class MemberConfig {
     config.setProperty("hazelcast.wait.seconds.before.join", "1");
     config.setProperty("hazelcast.logging.type", "jdk");
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
-    // a member that stops answering (not merely closing its sockets) is removed after 15 s, not 60
-    config.setProperty("hazelcast.max.no.heartbeat.seconds", "15");
+    failureDetection(config);
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(port).setPortAutoIncrement(false);
     network.setPublicAddress(address + ":" + port);
@@ -43,6 +46,51 @@ public final class MemberConfig {
         .setEnabled(true)
         .setMembers(members.isEmpty() ? List.of(address + ":" + port) : members);
     return config;
+  }
+
+  /**
+   * The Hazelcast cluster name of a USHS cluster called {@code name} with {@code secret} ({@code
+   * USHS_CLUSTER_SECRET}; null: the name as it is): the name, a dash and the first 16 hex digits of
+   * SHA-256 over both. Hazelcast (open source) lets a member join only a cluster of the same name,
+   * so a member with another secret forms a cluster of its own. The secret itself never leaves the
+   * process; the derived name does (it is sent in clear to every member contacted, and Hazelcast
+   * writes it in its log lines).
+   */
+  public static String clusterName(String name, String secret) {
+    if (secret == null) {
+      return name;
+    }
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(("ushs-cluster\0" + name + "\0" + secret).getBytes(StandardCharsets.UTF_8));
+      return name + "-" + HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("no SHA-256 in this JVM", e);
+    }
+  }
+
+  /**
+   * How members notice a peer gone and find each other again after a partition (issue 15: with
+   * Hazelcast's defaults a healed partition stayed split for 5 minutes).
+   *
+   * <ul>
+   *   <li>heartbeat every 1 s (default 5): a small packet per member pair, so that the 15 s below
+   *       are 15 chances, not 3, and a slow link or a short pause does not look like a loss;
+   *   <li>a member silent for 15 s is removed (default 60): a network cut or a frozen process is
+   *       noticed within 15 s (a killed process sooner: its sockets close), while a GC pause or a
+   *       congested link of a few seconds does not split the cluster;
+   *   <li>split-brain merge: first look for the other side 5 s after start, then every 5 s
+   *       (defaults 300 s and 120 s): each look is one connection attempt per listed member not in
+   *       this cluster, so a healed partition is merged within about 10 s (the smaller side merges
+   *       into the larger, which keeps its data: the side that had quorum).
+   * </ul>
+   */
+  static void failureDetection(Config config) {
+    config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+    config.setProperty("hazelcast.max.no.heartbeat.seconds", "15");
+    config.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
+    config.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
   }
 
   /**

@@ -37,14 +37,18 @@ public final class UshsMember {
       return Future.failedFuture(e);
     }
     Config config =
-        MemberConfig.base(settings.clusterName(), address, settings.port(), settings.members());
+        MemberConfig.base(
+            settings.hazelcastClusterName(), address, settings.port(), settings.members());
     config.setLiteMember(true);
     VertxOptions joined =
         new VertxOptions(options)
             .setEventBusOptions(
-                new EventBusOptions(options.getEventBusOptions())
-                    .setHost(address)
-                    .setClusterPublicHost(address));
+                settings
+                    .tls()
+                    .apply(
+                        new EventBusOptions(options.getEventBusOptions())
+                            .setHost(address)
+                            .setClusterPublicHost(address)));
     return Vertx.builder()
         .with(joined)
         .withClusterManager(new HazelcastClusterManager(config))

@@ -2,11 +2,14 @@ package org.ushs.publisher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.NetworkConfig;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -40,6 +43,35 @@ class MemberConfigTest {
     assertFalse(network.getJoin().getMulticastConfig().isEnabled());
     assertEquals(list(joined), network.getJoin().getTcpIpConfig().getMembers());
     assertEquals("false", config.getProperty("hazelcast.socket.bind.any"));
+  }
+
+  @ParameterizedTest(name = "{0} + {1}")
+  @CsvSource({"ushs, ", "ushs, secret-one-0123456789", "ushs, secret-two-0123456789"})
+  void theClusterNameCarriesAHashOfTheSecretNeverTheSecret(String name, String secret) {
+    String derived = MemberConfig.clusterName(name, secret);
+    if (secret == null) {
+      assertEquals(name, derived);
+    } else {
+      assertTrue(derived.matches("ushs-[0-9a-f]{16}"), derived);
+      assertFalse(derived.contains(secret));
+      assertEquals(derived, MemberConfig.clusterName(name, secret), "the same on every member");
+    }
+  }
+
+  @Test
+  void anotherSecretOrNameMakesAnotherCluster() {
+    String base = MemberConfig.clusterName("ushs", "secret-one-0123456789");
+    assertNotEquals(base, MemberConfig.clusterName("ushs", "secret-two-0123456789"));
+    assertNotEquals(base, MemberConfig.clusterName("other", "secret-one-0123456789"));
+  }
+
+  @Test
+  void failureDetectionAndMergeTimingsAreSet() {
+    Config config = MemberConfig.base("c", "10.1.2.3", 5701, List.of());
+    assertEquals("1", config.getProperty("hazelcast.heartbeat.interval.seconds"));
+    assertEquals("15", config.getProperty("hazelcast.max.no.heartbeat.seconds"));
+    assertEquals("5", config.getProperty("hazelcast.merge.first.run.delay.seconds"));
+    assertEquals("5", config.getProperty("hazelcast.merge.next.run.delay.seconds"));
   }
 
   private static List<String> list(String csv) {

@@ -34,6 +34,10 @@ public final class ConfigLoader {
           "USHS_CLUSTER_PORT",
           "USHS_CLUSTER_MEMBERS",
           "USHS_CLUSTER_NAME",
+          "USHS_CLUSTER_SECRET",
+          "USHS_CLUSTER_TLS_CERT",
+          "USHS_CLUSTER_TLS_KEY",
+          "USHS_CLUSTER_TLS_CA",
           "USHS_HTTP_HOST",
           "USHS_GATEWAY_PORT",
           "USHS_GATEWAY_INSTANCES",
@@ -142,11 +146,7 @@ public final class ConfigLoader {
     TlsSettings tls = SecurityReader.tls(s);
     return new UshsConfig(
         roles(s),
-        new ClusterSettings(
-            s.string("USHS_CLUSTER_HOST", "127.0.0.1"),
-            s.port("USHS_CLUSTER_PORT", 5701),
-            s.list("USHS_CLUSTER_MEMBERS"),
-            s.string("USHS_CLUSTER_NAME", "ushs")),
+        ClusterReader.cluster(s),
         new GatewaySettings(
             httpHost,
             s.port("USHS_GATEWAY_PORT", 8080),
