@@ -21,13 +21,10 @@ public enum CloseCode {
   CONNECTION_LIMIT(
       1013,
       "connection limit",
-      "too many connections on the node or for the principal",
+      "too many connections on the node, for the principal or from the IP address; or a resume the"
+          + " node cannot vouch for yet (no quorum, or catching up on the log)",
       Advice.RECONNECT_WITH_BACKOFF),
-  TRY_AGAIN_LATER(
-      1013,
-      "try again later",
-      "a resume the node cannot vouch for yet (no quorum, or catching up on the log)",
-      Advice.RECONNECT_WITH_BACKOFF),
+
   INVALID_MESSAGE(
       4000,
       "Invalid message format",

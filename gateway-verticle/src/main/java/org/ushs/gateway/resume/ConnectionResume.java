@@ -77,7 +77,9 @@ public final class ConnectionResume {
   /** Adds {@code subscribe} with what it missed since its (or the connection's) point. */
   public void subscribe(Command.Subscribe subscribe) {
     ResumePoint from = subscribe.resumeFrom() != null ? subscribe.resumeFrom() : point;
-    if (from == null && run == null) {
+    if (from == null) {
+      // live from now on: applied at once, also while a run replays other subscriptions, so that
+      // no live event after its "subscribed" is missed (the run holds and merges what matches it)
       apply.accept(subscribe);
       return;
     }
