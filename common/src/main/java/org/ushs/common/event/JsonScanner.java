@@ -2,8 +2,8 @@ package org.ushs.common.event;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -40,7 +40,7 @@ final class JsonScanner implements AutoCloseable {
   JsonToken next() {
     try {
       return parser.nextToken();
-    } catch (StreamReadException e) {
+    } catch (JsonProcessingException e) {
       throw new BadJson("body", "not valid JSON: " + e.getOriginalMessage() + " at " + where());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -92,7 +92,7 @@ final class JsonScanner implements AutoCloseable {
         case VALUE_NULL -> null;
         default -> throw new BadJson("body", "not valid JSON: unexpected " + token);
       };
-    } catch (StreamReadException e) {
+    } catch (JsonProcessingException e) {
       throw new BadJson(path, "not valid JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
