@@ -5,6 +5,8 @@
 #
 #   bench/run.sh                    # the suite, results in bench/RESULTS.md
 #   BENCH_QUICK=1 bench/run.sh      # a smoke run: small sizes, 1 round, results in bench/target/run/
+#   BENCH_HEADLINE=1 bench/run.sh   # the headline rounds only: NATS side by side, the log path,
+#                                   # shedding, selective, batch ingest (no saturation/idle/resume)
 #
 # Settings (environment): BENCH_ROUNDS (3), BENCH_PORT_BASE (18080: gateway, +1 ingest, cluster
 # 15701+), BENCH_SERVER_JVM (-Xmx3g), BENCH_RESULTS (bench/RESULTS.md), BENCH_SKIP_BUILD (0),
@@ -13,6 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 QUICK=${BENCH_QUICK:-0}
+HEADLINE=${BENCH_HEADLINE:-0}
 ROUNDS=${BENCH_ROUNDS:-3}
 RUN=bench/target/run
 RESULTS=${BENCH_RESULTS:-bench/RESULTS.md}
@@ -206,6 +209,14 @@ bench fixed-rate --key users1k-delay10 --subscribers $SUBS_SMALL --rate $USERS_S
 stop_server
 three_nodes
 start_server
+if [ "$HEADLINE" = 1 ]; then
+  bench selective --key selective10k --subscribers $SUBS_LARGE --local-addresses $LOCALS \
+    --services 100 $R --duration 8 \
+    --label "selective: $SUBS_LARGE subscribers, each event matches 1% (100 services)"
+  bench ingest --key ingest100 --batch 100 --concurrency 8 $R --duration 8 \
+    --label "ingest: batches of 100, 8 requests in flight"
+  echo "(not run: BENCH_HEADLINE=1 runs the side-by-side, log-path, shedding, selective and batch-ingest rounds only)" >"$RUN/profile.md"
+else
 bench idle --key idle10k --subscribers $SUBS_LARGE --local-addresses $LOCALS $R \
   --label "idle connections: $SUBS_LARGE"
 bench saturation --key sat1k --subscribers $SUBS_SMALL $R --duration 8 \
@@ -237,11 +248,12 @@ bench resume --key resume10k --events 10000 $R --label "resume of 10000 missed e
 bench resume --key resume100k --events $RESUME_LARGE $R \
   --label "resume of $RESUME_LARGE missed events"
 
-# ingest last: it fills the server's heap (replay log, publish dedupe map); single events first
+# ingest last: it fills the server's replay log; single events first
 bench ingest --key ingest1 --batch 1 --concurrency 16 $R --duration 8 \
   --label "ingest: single events, 16 requests in flight"
 bench ingest --key ingest100 --batch 100 --concurrency 8 $R --duration 8 \
   --label "ingest: batches of 100, 8 requests in flight"
+fi
 
 stop_server
 java -jar bench/target/ushs-bench.jar goals "$JSON" >"$RUN/goals.md"
