@@ -1,12 +1,12 @@
 package org.ushs.gateway.connection;
 
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ushs.common.health.Readiness;
 import org.ushs.gateway.protocol.ErrorCode;
+import org.ushs.gateway.transport.ws.QueryParameters;
 
 /**
  * Refuses, at the handshake, a connection that asks for history (any resume form: {@code
@@ -42,7 +42,7 @@ public final class HistoryAdmission {
     if (ws.query() == null) {
       return false;
     }
-    Map<String, List<String>> query = new QueryStringDecoder(ws.query(), false).parameters();
+    Map<String, List<String>> query = QueryParameters.parse(ws.query());
     return PARAMETERS.stream().anyMatch(query::containsKey);
   }
 }

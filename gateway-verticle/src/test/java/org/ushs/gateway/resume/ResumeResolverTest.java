@@ -29,7 +29,7 @@ class ResumeResolverTest {
       textBlock =
           """
           earliest                        | -1 | -1
-          position 0000000000000000 4     | -1 | 4
+          position 0123456789abcdef 4     | -1 | 4
           position 00000000000000ff 4     | -1 | -
           sourced /a x                    | 0  | 3
           sourced /b x                    | 0  | 7
