@@ -86,10 +86,15 @@ class DataAsSentTest {
     }
   }
 
-  /** The delivered event less its {@code sequence} and appended {@code time} attributes. */
+  /**
+   * The delivered event less the {@code sequence} and {@code epoch} the log splices in first, and
+   * the appended {@code time} attribute.
+   */
   private static String published(String delivered) {
     assertTrue(delivered.startsWith("{\"sequence\":\""), delivered);
     String rest = delivered.substring(delivered.indexOf("\",") + 2);
+    assertTrue(rest.startsWith("\"epoch\":\""), delivered);
+    rest = rest.substring(rest.indexOf("\",") + 2);
     int time = rest.lastIndexOf(",\"time\":\"");
     assertTrue(time > 0 && rest.endsWith("\"}"), delivered);
     return "{" + rest.substring(0, time) + "}";

@@ -126,8 +126,13 @@ public final class GatewayVerticle extends VerticleBase {
     ipGate = new IpGate(limits.ips());
     HttpServerOptions options = security.apply(GatewayServerOptions.of(settings));
     server =
-        WebSocketTransport.bounded(vertx.createHttpServer(options), options)
-            .connectionHandler(ipGate::opened)
+        vertx
+            .createHttpServer(options)
+            .connectionHandler(
+                connection -> {
+                  ipGate.opened(connection);
+                  WebSocketTransport.opened(connection, options);
+                })
             .webSocketHandshakeHandler(this::handshake)
             .exceptionHandler(HandshakeLog::connectionFailed)
             .requestHandler(request -> request(router, request));

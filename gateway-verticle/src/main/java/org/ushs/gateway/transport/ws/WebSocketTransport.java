@@ -2,7 +2,7 @@ package org.ushs.gateway.transport.ws;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.vertx.core.Context;
-import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import java.time.Duration;
@@ -36,15 +36,14 @@ public final class WebSocketTransport {
   }
 
   /**
-   * {@code server}, whose options are {@code options}, with its WebSocket decompressor bounded by
-   * the frame size limit (see {@link WebSocketPipeline#boundInflation}).
+   * A new connection of a server whose options are {@code options}: its WebSocket decompressor is
+   * bounded by the frame size limit (see {@link WebSocketPipeline#boundInflation}). Called from the
+   * server's one connection handler, beside the per-IP gate.
    */
-  public static HttpServer bounded(HttpServer server, HttpServerOptions options) {
-    if (!options.getPerMessageWebSocketCompressionSupported()) {
-      return server;
+  public static void opened(HttpConnection connection, HttpServerOptions options) {
+    if (options.getPerMessageWebSocketCompressionSupported()) {
+      WebSocketPipeline.boundInflation(connection, options);
     }
-    return server.connectionHandler(
-        connection -> WebSocketPipeline.boundInflation(connection, options));
   }
 
   /** The channel of {@code ws}, its outbound bytes counted in {@code queue}. */
