@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.ushs.common.event.EventKeys;
@@ -90,18 +89,15 @@ public final class ConnectionResume {
     }
   }
 
-  /** Starts the run of the oldest waiting point; subscriptions without a point just apply. */
+  /** Starts one run for the oldest waiting point, with every subscription waiting on it. */
   private void startNext() {
-    while (!pending.isEmpty()) {
-      ResumePoint from = pending.peek().point();
-      List<Command.Subscribe> batch = new ArrayList<>();
-      pending.removeIf(p -> Objects.equals(p.point(), from) && batch.add(p.subscribe()));
-      if (from != null) {
-        startRun(batch, from);
-        return;
-      }
-      batch.forEach(apply);
+    if (pending.isEmpty()) {
+      return;
     }
+    ResumePoint from = pending.peek().point();
+    List<Command.Subscribe> batch = new ArrayList<>();
+    pending.removeIf(p -> p.point().equals(from) && batch.add(p.subscribe()));
+    startRun(batch, from);
   }
 
   private void startRun(List<Command.Subscribe> added, ResumePoint from) {
