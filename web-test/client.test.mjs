@@ -152,8 +152,7 @@ test('client: an event of another epoch is delivered, and the resume sends its p
   first.close(4005, 'server error');
   await until(() => FakeSocket.opened.length === 2 && FakeSocket.opened[1].sent.length === 2, 'reconnect');
   const again = FakeSocket.opened[1];
-  assert.equal(again.url.searchParams.get('lastPosition'), 'e2:1');
-  assert.equal(again.url.searchParams.get('lastEventId'), 'n-1');
+  assert.equal(again.url.searchParams.get('lastPosition'), null, 'no query subscription: only commands resume');
   assert.deepEqual(again.sent[1], {
     command: 'subscribe', eventTypes: ['error'], filters: { severity: ['critical'] }, lastPosition: 'e2:1', lastEventId: 'n-1',
   });
@@ -190,5 +189,66 @@ test('client: a gap reaches onGap before the next event', async () => {
   socket.receive({ type: 'gap', epoch: 'e1', from: '120', to: '180', count: 61, reason: 'retention' });
   socket.receive(event('e-181', 'e1', 181));
   assert.deepEqual(order, ['e-119', { epoch: 'e1', from: '120', to: '180', count: 61, reason: 'retention' }, 'e-181']);
+  client.close();
+});
+
+test('resume state: a replay window takes lower sequences, in order from its mark', () => {
+  const state = new ResumeState();
+  const owner = { mark: { lastEventId: 'w', lastPosition: 'e1:3' } };
+  assert.ok(state.admit(event('a', 'e1', 9)));
+  state.openWindow(owner);
+  const steps = [['b', 4], ['c', 4], ['d', 3], ['e', 6], ['f', 12]];
+  const delivered = steps.filter(([id, seq]) => state.admit(event(id, 'e1', seq))).map(([id]) => id);
+  assert.deepEqual(delivered, ['b', 'e', 'f']);
+  assert.deepEqual(state.windowProgress(), { lastEventId: 'f', lastPosition: 'e1:12' });
+  state.replayed('e1', true, true);
+  assert.equal(owner.phase, 'live');
+  assert.equal(state.admit(event('g', 'e1', 11)), false, 'after the window: live order again');
+  assert.ok(state.admit(event('h', 'e1', 13)));
+});
+
+function replay(count) {
+  return { type: 'replay', recovered: true, count, epoch: 'e1' };
+}
+
+test('client: a reconnect during a subscription\'s replay resumes it where its replay stood', async () => {
+  const { client, seen } = connection({ subscribe: ['error'] });
+  client.subscribe(['patch'], { severity: ['high'] }).catch(() => {});
+  await until(() => FakeSocket.opened.length === 1 && FakeSocket.opened[0].sent.length === 2, 'restore');
+  const first = FakeSocket.opened[0];
+  assert.equal(first.sent[1].lastPosition, undefined, 'nothing to resume yet');
+  first.receive(event('e-1', 'e1', 10));
+  first.receive(event('e-2', 'e1', 11));
+  first.close(4005, 'server error');
+
+  await until(() => FakeSocket.opened.length === 2 && FakeSocket.opened[1].sent.length === 1, 'second');
+  const second = FakeSocket.opened[1];
+  assert.equal(second.url.searchParams.get('lastPosition'), 'e1:11');
+  second.receive(event('e-3', 'e1', 20));
+  second.receive(replay(1));
+  await until(() => second.sent.length === 2, 'the held subscribe');
+  assert.deepEqual(second.sent[1], {
+    command: 'subscribe', eventTypes: ['patch'], filters: { severity: ['high'] }, lastPosition: 'e1:11', lastEventId: 'e-2',
+  });
+  await new Promise((resolve) => setTimeout(resolve, 10)); // its 'subscribed' answer
+  second.receive(event('p-1', 'e1', 12));
+  second.receive(event('p-2', 'e1', 15));
+  assert.deepEqual(seen.events, ['e-1', 'e-2', 'e-3', 'p-1', 'p-2'], 'its replay is below e-3: delivered');
+  assert.equal(client.lastPosition, 'e1:15', 'nothing skipped');
+  second.close(4005, 'server error');
+
+  await until(() => FakeSocket.opened.length === 3 && FakeSocket.opened[2].sent.length === 1, 'third');
+  const third = FakeSocket.opened[2];
+  assert.equal(third.url.searchParams.get('lastPosition'), 'e1:20', 'the query\'s subscription was live');
+  third.receive(replay(0));
+  await until(() => third.sent.length === 2, 'the held subscribe');
+  assert.equal(third.sent[1].lastPosition, 'e1:15', 'the replay resumes where it stood, not after e-3');
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  third.receive(event('p-2', 'e1', 15));
+  third.receive(event('p-3', 'e1', 16));
+  third.receive(replay(1));
+  assert.deepEqual(seen.events.slice(5), ['p-3'], 'p-2 not twice');
+  assert.equal(client.lastPosition, 'e1:20');
+  assert.equal(seen.states.at(-1), 'connected');
   client.close();
 });

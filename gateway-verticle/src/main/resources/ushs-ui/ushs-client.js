@@ -1,8 +1,10 @@
 // USHS browser client: an ES module without dependencies. It mirrors the Java SDK (client/):
 // token as a subprotocol, resume with lastPosition (epoch:sequence) and lastEventId, subscriptions
-// restored on every connection (re-sent commands carry the resume point too), exponential backoff
-// with full jitter, the close-code policy of README "Codes", and events in sequence order, each
-// once within a log epoch. Served by the gateway at /ushs/ui/ushs-client.js (USHS_UI=true).
+// restored on every connection, each resumed from where it left off (re-sent commands carry their
+// own point), exponential backoff with full jitter, the close-code policy of README "Codes", and
+// each event once within a log epoch: live events in sequence order, a subscription's replay after
+// what the others delivered, in order from its own point (docs/decisions/positions-gaps-resume.md).
+// Served by the gateway at /ushs/ui/ushs-client.js (USHS_UI=true).
 
 /** The protocol's backoff: 1 s doubling to 60 s. */
 export const DEFAULT_BACKOFF = Object.freeze({ initialMs: 1000, maxMs: 60000 });
@@ -55,40 +57,79 @@ function sequenceOf(event) {
   }
 }
 
+/** "<epoch>:<sequence>" as { epoch, sequence } (BigInt), or nulls. */
+function parsePosition(position) {
+  const colon = position ? position.lastIndexOf(':') : -1;
+  if (colon <= 0) return { epoch: null, sequence: null };
+  return { epoch: position.slice(0, colon), sequence: sequenceOf({ sequence: position.slice(colon + 1) }) };
+}
+
+function hasPoint(point) {
+  return point != null && (point.lastEventId != null || point.lastPosition != null);
+}
+
 /**
- * What the client has delivered, to drop duplicates and to resume. Within one log epoch an event
- * whose sequence is not above the last delivered one is a duplicate; an event or a replay answer
- * of another epoch means the log started over, so the comparison starts over in that epoch (its
- * sequences may be lower). The resume point stays the last delivered event's (lastEventId and
- * lastPosition, "<epoch>:<sequence>") until an event of the new epoch is delivered.
+ * What the client has delivered, to drop duplicates and to resume. Live events come in sequence
+ * order: within one log epoch an event whose sequence is not above the newest delivered one is a
+ * duplicate. A subscription added to a connection (each one re-sent as a command) is replayed after
+ * events of the other subscriptions were delivered, so its events may be lower: between its
+ * `subscribed` answer and the next `replay` answer (a replay window; the client keeps one open at a
+ * time and the server sends nothing else meanwhile) events come in order from the subscription's
+ * mark, and one is a duplicate only if not above the window's last. The window's progress is where
+ * that subscription resumes if the connection drops. An event or a replay answer of another epoch
+ * means the log started over, so the comparison starts over in that epoch (its sequences may be
+ * lower). The newest point (lastEventId and lastPosition, "<epoch>:<sequence>") stays the last
+ * delivered event's until an event of the new epoch is delivered.
  */
 export class ResumeState {
   constructor(lastEventId = null, lastPosition = null) {
     this.lastEventId = lastEventId;
     this.lastPosition = lastPosition;
-    this.epoch = null;
-    this.lastSequence = null;
-    const colon = lastPosition ? lastPosition.lastIndexOf(':') : -1;
-    if (colon > 0) {
-      this.epoch = lastPosition.slice(0, colon);
-      this.lastSequence = sequenceOf({ sequence: lastPosition.slice(colon + 1) });
-    }
+    const { epoch, sequence } = parsePosition(lastPosition);
+    this.epoch = epoch;
+    this.lastSequence = sequence;
+    this.window = null;
   }
 
-  /** Whether to deliver `event`; if so it becomes the resume point. */
+  /** Whether to deliver `event`; if so it advances the newest point or the open window. */
   admit(event) {
     const epoch = typeof event.epoch === 'string' ? event.epoch : null;
     const sequence = sequenceOf(event);
+    const last = this.window ? this.window.sequence : this.lastSequence;
     if (epoch !== this.epoch) {
-      this.epoch = epoch;
-      this.lastSequence = null;
-    } else if (sequence != null && this.lastSequence != null && sequence <= this.lastSequence) {
+      this.startEpoch(epoch);
+    } else if (sequence != null && last != null && sequence <= last) {
       return false;
     }
-    if (sequence != null) this.lastSequence = sequence;
-    this.lastEventId = event.id;
-    this.lastPosition = epoch != null && sequence != null ? epoch + ':' + sequence : null;
+    const point = { lastEventId: event.id, lastPosition: epoch != null && sequence != null ? epoch + ':' + sequence : null };
+    if (this.window) {
+      this.window.sequence = sequence;
+      this.window.progress = point;
+    }
+    if (sequence == null || this.lastSequence == null || sequence > this.lastSequence) {
+      if (sequence != null) this.lastSequence = sequence;
+      this.lastEventId = point.lastEventId;
+      this.lastPosition = point.lastPosition;
+    }
     return true;
+  }
+
+  /** `owner`'s replay starts (its `subscribed` came): events come from its mark until replayed(). */
+  openWindow(owner) {
+    owner.phase = 'replaying';
+    const from = parsePosition(owner.mark.lastPosition);
+    this.window = { owner, progress: owner.mark, sequence: from.epoch === this.epoch ? from.sequence : null };
+  }
+
+  /** The open window's progress, or null. */
+  windowProgress() {
+    return this.window ? this.window.progress : null;
+  }
+
+  startEpoch(epoch) {
+    this.epoch = epoch;
+    this.lastSequence = null;
+    if (this.window) this.window.sequence = null;
   }
 
   /**
@@ -96,22 +137,41 @@ export class ResumeState {
    * epochs, whose recovered:false may also mean sequences restarted). Returns whether the epoch
    * differs from the one known (the log started over).
    */
-  replayed(epoch, recovered) {
+  replayed(epoch, recovered, closesWindow = false) {
+    if (closesWindow && this.window) {
+      this.window.owner.phase = 'live';
+      this.window = null;
+    }
     if (typeof epoch !== 'string') {
       if (!recovered) this.lastSequence = null;
       return false;
     }
     if (epoch === this.epoch) return false;
     const changed = this.epoch != null;
-    this.epoch = epoch;
-    this.lastSequence = null;
+    this.startEpoch(epoch);
     return changed;
   }
 
-  /** The resume point a connection sends; both fields may be null. */
+  /** The newest event delivered (or the configured point); both fields may be null. */
   point() {
     return { lastEventId: this.lastEventId, lastPosition: this.lastPosition };
   }
+}
+
+/**
+ * The point up to which every subscription of `ops` has everything: the lowest mark (of `newest`'s
+ * epoch) among those not live, `progress` standing for the one replaying, or `newest`.
+ */
+export function lowestPoint(ops, newest, progress) {
+  let lowest = newest;
+  for (const op of ops) {
+    if (op.unsubscribe || op.phase === 'live') continue;
+    const mark = op.phase === 'replaying' && progress ? progress : op.mark;
+    const at = parsePosition(mark && mark.lastPosition);
+    const than = parsePosition(lowest.lastPosition);
+    if (at.epoch != null && at.epoch === than.epoch && at.sequence < than.sequence) lowest = mark;
+  }
+  return lowest;
 }
 
 /** The subprotocols to offer: the token (unless it goes in the query), then cloudevents.json. */
@@ -132,8 +192,14 @@ const REPLIES = { subscribe: 'subscribed', unsubscribe: 'unsubscribed', refresh:
  * before the next event: reason retention, shed, overflow or unavailable), `onEpoch({epoch,
  * previous})` (the log started over: sequences start again, lower, in the new epoch),
  * `onError(error)`, and `backoff: {initialMs, maxMs}`. States: connecting (until the server
- * answers the first ping), resuming (until the replay answer), connected, disconnected, stopped.
- * Connects at once unless `autoConnect: false` (then call connect()).
+ * answers the first ping), resuming (until the last replay answer the connection waits for),
+ * connected, disconnected, stopped. Connects at once unless `autoConnect: false` (then call
+ * connect()).
+ *
+ * Each subscription keeps its own resume mark: a reconnect resumes the query's subscription with
+ * lastPosition/lastEventId in the URL and each other one with its own point in its subscribe
+ * command. Subscription commands go out in order, and one the server answers with a replay holds
+ * the ones after it until its replay answer (ping and refresh are never held).
  */
 export class UshsClient {
   constructor(options) {
@@ -149,25 +215,41 @@ export class UshsClient {
     this.state = { state: 'idle' };
     this.ws = null;
     this.pending = [];
+    this.held = [];
+    this.hold = 'none';
+    this.connectionPoint = {};
     this.timer = null;
     if (options.subscribe || options.service || options.session) {
       const filters = {};
       if (options.service) filters.service = options.service;
       if (options.session) filters.session = options.session;
       if (options.severity) filters.severity = [].concat(options.severity);
-      this.ops.push({ eventTypes: [].concat(options.subscribe || '*'), filters });
+      this.ops.push(this.entry([].concat(options.subscribe || '*'), filters));
     }
     if (options.autoConnect !== false) this.connect();
   }
 
-  /** The id of the last event delivered (or the configured resume id): where the next resume starts. */
+  /** The id of the event at lastPosition. */
   get lastEventId() {
-    return this.resume.lastEventId;
+    return this.safePoint().lastEventId;
   }
 
-  /** The last delivered event's position, "<epoch>:<sequence>", or null when unknown. */
+  /**
+   * The position, "<epoch>:<sequence>", up to which every subscription has received everything: the
+   * last event delivered (or the configured point), or lower while a subscription's replay runs or
+   * waits; null when unknown. Where a later page may resume all from without skipping anything.
+   */
   get lastPosition() {
-    return this.resume.lastPosition;
+    return this.safePoint().lastPosition;
+  }
+
+  safePoint() {
+    return lowestPoint(this.ops, this.resume.point(), this.resume.windowProgress());
+  }
+
+  /** A subscription that has everything up to `mark` (nothing: live from now). */
+  entry(eventTypes, filters, mark = this.resume.point()) {
+    return { eventTypes, filters, mark, phase: 'waiting' };
   }
 
   /** Opens a connection now (after a stop, too); the backoff starts over. */
@@ -178,11 +260,14 @@ export class UshsClient {
     this.open();
   }
 
-  /** Adds a subscription; kept and re-sent on every later connection. Resolves with the ack. */
+  /**
+   * Adds a subscription, kept and re-sent on every later connection; it starts after the newest
+   * event the client has. Resolves with the ack.
+   */
   subscribe(eventTypes, filters = {}) {
-    const op = { eventTypes: [].concat(eventTypes), filters };
+    const op = this.entry([].concat(eventTypes), filters);
     this.ops.push(op);
-    const sent = this.request({ command: 'subscribe', eventTypes: op.eventTypes, filters });
+    const sent = this.send(this.outgoing(op));
     sent.catch((error) => {
       if (error.code) this.ops = this.ops.filter((o) => o !== op); // refused: forget it
     });
@@ -192,12 +277,13 @@ export class UshsClient {
   /** Removes types from the subscriptions; kept and re-sent on every later connection. */
   unsubscribe(eventTypes) {
     const names = [].concat(eventTypes);
-    this.ops = this.ops
-      .map((op) => (op.unsubscribe ? op : { ...op, eventTypes: op.eventTypes.filter((t) => !names.includes(t)) }))
-      .filter((op) => op.unsubscribe || op.eventTypes.length);
+    for (const op of this.ops) {
+      if (!op.unsubscribe) op.eventTypes = op.eventTypes.filter((t) => !names.includes(t));
+    }
+    this.ops = this.ops.filter((op) => op.unsubscribe || op.eventTypes.length);
     if (this.ops.some((op) => !op.unsubscribe)) this.ops.push({ unsubscribe: names });
     else this.ops = [];
-    return this.request({ command: 'unsubscribe', eventTypes: names });
+    return this.send({ command: { command: 'unsubscribe', eventTypes: names }, opens: null });
   }
 
   /** Resolves with the server's pong. */
@@ -223,14 +309,19 @@ export class UshsClient {
     const base = this.urls[this.next % this.urls.length];
     const [first, ...rest] = this.ops;
     const inQuery = first && !first.unsubscribe && !first.filters.severity ? first : null;
-    const resumeFrom = this.resume.point();
+    this.connectionPoint = inQuery && hasPoint(inQuery.mark) ? inQuery.mark : {};
+    const replayAtConnect = hasPoint(this.connectionPoint);
+    if (replayAtConnect) this.resume.openWindow(inQuery);
+    else if (inQuery) inQuery.phase = 'live';
     const url = connectUrl(base, {
       first: inQuery,
       token: this.token,
       tokenInQuery: this.options.tokenInQuery,
-      ...resumeFrom,
+      ...this.connectionPoint,
     });
-    this.resuming = resumeFrom.lastEventId != null || resumeFrom.lastPosition != null;
+    this.resuming = replayAtConnect || rest.some((op) => !op.unsubscribe);
+    this.hold = replayAtConnect ? 'window' : 'none';
+    this.held = [];
     this.accepted = false;
     let ws;
     try {
@@ -242,10 +333,11 @@ export class UshsClient {
     }
     this.ws = ws;
     this.setState('connecting', { url: base });
-    const restore = (inQuery ? rest : this.ops).map((op) => toCommand(op, resumeFrom));
     ws.onopen = () => {
       this.request({ command: 'ping' }).then(() => this.onAccepted(base), () => {});
-      restore.forEach((command) => this.request(command).catch(() => {}));
+      const restore = this.ops.filter((op) => op !== inQuery).map((op) => this.outgoing(op));
+      this.resuming = replayAtConnect || restore.some((outgoing) => outgoing.opens);
+      restore.forEach((outgoing) => this.send(outgoing).catch(() => {}));
     };
     ws.onmessage = (message) => this.onText(message.data);
     ws.onclose = (close) => {
@@ -259,12 +351,50 @@ export class UshsClient {
     this.setState(this.resuming ? 'resuming' : 'connected', { url });
   }
 
+  /** The command restoring `op`; a subscription without a replay is live from when it is sent. */
+  outgoing(op) {
+    if (op.unsubscribe) return { command: toCommand(op), opens: null };
+    if (!hasPoint(op.mark)) op.mark = this.connectionPoint; // the server resumes it from there
+    const replays = hasPoint(op.mark);
+    if (!replays) op.phase = 'live';
+    return { command: toCommand(op, op.mark), opens: replays ? op : null };
+  }
+
+  /** Sends `command` at once (ping, refresh). */
   request(command) {
+    return this.send({ command, opens: null });
+  }
+
+  /** Sends a command; subscription commands after those held before them (see the class doc). */
+  send({ command, opens }) {
     if (!this.ws || this.ws.readyState !== 1) return Promise.reject(new Error('not connected'));
     return new Promise((resolve, reject) => {
-      this.pending.push({ expected: REPLIES[command.command], resolve, reject });
-      this.ws.send(JSON.stringify(command));
+      const item = { command, expected: REPLIES[command.command], resolve, reject, opens };
+      if (command.command === 'subscribe' || command.command === 'unsubscribe') {
+        this.held.push(item);
+        this.release();
+      } else {
+        this.write(item);
+      }
     });
+  }
+
+  release() {
+    while (this.hold === 'none' && this.held.length) {
+      const next = this.held.shift();
+      if (next.opens) this.hold = 'ack';
+      this.write(next);
+    }
+  }
+
+  write(item) {
+    this.pending.push(item);
+    this.ws.send(JSON.stringify(item.command));
+  }
+
+  /** Whether a replay runs or waits to be sent on this connection. */
+  catchingUp() {
+    return this.hold !== 'none' || this.held.some((item) => item.opens);
   }
 
   onText(text) {
@@ -276,12 +406,17 @@ export class UshsClient {
     }
     if (json.specversion) return this.onEvent(json);
     if (json.type === 'replay') {
-      this.resuming = false;
+      const closes = this.hold === 'window';
+      if (closes) this.hold = 'none';
+      this.resuming = this.catchingUp();
       const previous = this.resume.epoch;
-      const epochChanged = this.resume.replayed(json.epoch, json.recovered);
+      const epochChanged = this.resume.replayed(json.epoch, json.recovered, closes);
       if (epochChanged) this.emit('onEpoch', { epoch: json.epoch, previous });
       this.emit('onReplay', { recovered: json.recovered, count: json.count, epoch: json.epoch, epochChanged });
-      if (this.accepted) this.setState('connected', { url: this.state.url });
+      if (this.accepted && !this.resuming && this.state.state !== 'connected') {
+        this.setState('connected', { url: this.state.url });
+      }
+      this.release();
       return;
     }
     if (json.type === 'gap') {
@@ -291,14 +426,28 @@ export class UshsClient {
     }
     if (json.type === 'error') {
       this.emit('onError', json);
-      if (this.accepted && this.pending.length) this.pending.shift().reject(json);
+      if (this.accepted && this.pending.length) {
+        const refused = this.pending.shift();
+        if (refused.opens && this.hold === 'ack') {
+          this.hold = 'none'; // refused: no replay comes
+          this.release();
+        }
+        refused.reject(json);
+      }
       return;
     }
     if (Object.values(REPLIES).includes(json.type)) {
       const head = this.pending.shift();
       if (!head) return;
-      if (head.expected === json.type) head.resolve(json);
-      else head.reject(new Error('expected ' + head.expected + ', got ' + json.type));
+      if (head.expected !== json.type) {
+        head.reject(new Error('expected ' + head.expected + ', got ' + json.type));
+        return;
+      }
+      if (head.opens && this.hold === 'ack') {
+        this.hold = 'window';
+        this.resume.openWindow(head.opens);
+      }
+      head.resolve(json);
     }
   }
 
@@ -311,10 +460,24 @@ export class UshsClient {
     this.emit('onEvent', event);
   }
 
+  /** Each subscription keeps what it has: live ones the newest point, the replaying one its progress. */
+  freezeMarks() {
+    const progress = this.resume.windowProgress();
+    for (const op of this.ops) {
+      if (op.unsubscribe) continue;
+      if (op.phase === 'live') op.mark = this.resume.point();
+      else if (op.phase === 'replaying' && progress) op.mark = progress;
+      op.phase = 'waiting';
+    }
+    this.resume.window = null;
+  }
+
   ended(code, reason) {
     this.ws = null;
+    this.freezeMarks();
     const lost = new Error('connection lost' + (code ? ' (' + code + ')' : ''));
     this.pending.splice(0).forEach((p) => p.reject(lost));
+    this.held.splice(0).forEach((p) => p.reject(lost));
     if (this.stopped) return;
     const action = closeAction(code);
     if (action === 'stop') {
@@ -346,7 +509,7 @@ export class UshsClient {
   }
 }
 
-/** The command that restores `op`; a subscribe carries the connection's resume point. */
+/** The command that restores `op`; a subscribe carries `resumeFrom`, its own resume point. */
 export function toCommand(op, resumeFrom = {}) {
   if (op.unsubscribe) return { command: 'unsubscribe', eventTypes: op.unsubscribe };
   const command = { command: 'subscribe', eventTypes: op.eventTypes, filters: op.filters };

@@ -14,6 +14,12 @@ import java.util.List;
  * command and in order, to the waiting requests. The first command is a {@code ping}: its {@code
  * pong} says the server accepted the credentials, and an error message before it concerns the
  * connection itself (credentials, the query's subscription). Runs on the client's context.
+ *
+ * <p>Subscription commands go out in order, and a {@code subscribe} the server answers with a
+ * replay holds the ones after it until that replay's {@code replay} answer (as does the connect's
+ * own replay): so at most one replay window is open, and the events between a {@code subscribed}
+ * and the next {@code replay} are that subscription's replay (see {@link ResumeState}). {@code
+ * ping} and {@code refresh} are never held.
  */
 final class Conversation {
 
@@ -23,7 +29,11 @@ final class Conversation {
 
     void event(JsonObject json);
 
-    void replay(JsonObject json);
+    /** {@code entry}'s replay starts: its {@code subscribed} answer came. */
+    void windowOpened(SubscriptionLog.Entry entry);
+
+    /** A {@code replay} answer; {@code closesWindow}: the one the open window waited for. */
+    void replay(JsonObject json, boolean closesWindow);
 
     void gap(JsonObject json);
 
@@ -32,20 +42,41 @@ final class Conversation {
     void closed(Conversation conversation, Integer code, String reason);
   }
 
-  private record Pending(String expected, Promise<JsonObject> promise) {}
+  /** A command; {@code opens}: the subscription whose replay it starts, or null. */
+  record Outgoing(JsonObject command, String expected, SubscriptionLog.Entry opens) {}
+
+  private record Pending(Outgoing outgoing, Promise<JsonObject> promise) {
+    String expected() {
+      return outgoing.expected();
+    }
+  }
+
+  /** Whether subscription commands are held, and why. */
+  private enum Hold {
+    NONE,
+    AWAITING_ACK,
+    WINDOW
+  }
 
   private final ClientWebSocket ws;
   private final Owner owner;
   private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+  private final ArrayDeque<Pending> held = new ArrayDeque<>();
   private final boolean resuming;
+  private Hold hold;
   private boolean open;
   private boolean accepted;
   private boolean ended;
 
-  Conversation(ClientWebSocket ws, Owner owner, boolean resuming) {
+  /**
+   * @param replayAtConnect whether the connect itself resumes (a point and a query subscription):
+   *     subscription commands wait for its {@code replay} answer
+   */
+  Conversation(ClientWebSocket ws, Owner owner, boolean resuming, boolean replayAtConnect) {
     this.ws = ws;
     this.owner = owner;
     this.resuming = resuming;
+    this.hold = replayAtConnect ? Hold.WINDOW : Hold.NONE;
     ws.textMessageHandler(this::onText);
     ws.closeHandler(v -> end(closeCode(), closeReason()));
   }
@@ -65,7 +96,7 @@ final class Conversation {
   }
 
   /** The connection is open: sends the hello ping, then {@code restore}; their joint answer. */
-  Future<Void> opened(List<JsonObject> restore) {
+  Future<Void> opened(List<Outgoing> restore) {
     open = true;
     request(new JsonObject().put("command", "ping"), "pong")
         .onSuccess(
@@ -74,8 +105,8 @@ final class Conversation {
               owner.accepted(this);
             });
     List<Future<JsonObject>> replies = new ArrayList<>();
-    for (JsonObject command : restore) {
-      replies.add(request(command, replyTo(command)));
+    for (Outgoing command : restore) {
+      replies.add(send(command));
     }
     return Future.all(replies).mapEmpty();
   }
@@ -89,15 +120,45 @@ final class Conversation {
     };
   }
 
-  /** Sends {@code command}; the future has the reply of type {@code expected}. */
+  /** Sends {@code command} at once; the future has the reply of type {@code expected}. */
   Future<JsonObject> request(JsonObject command, String expected) {
+    return send(new Outgoing(command, expected, null));
+  }
+
+  /** Sends {@code outgoing}, after the subscription commands held before it if it is one. */
+  Future<JsonObject> send(Outgoing outgoing) {
     if (!open || ended) {
       return Future.failedFuture(UshsException.connectionLost(null, null));
     }
-    Promise<JsonObject> promise = Promise.promise();
-    pending.add(new Pending(expected, promise));
-    ws.writeTextMessage(command.encode());
-    return promise.future();
+    Pending command = new Pending(outgoing, Promise.promise());
+    String name = outgoing.command().getString("command", "");
+    if (name.equals("subscribe") || name.equals("unsubscribe")) {
+      held.add(command);
+      releaseHeld();
+    } else {
+      write(command);
+    }
+    return command.promise().future();
+  }
+
+  private void releaseHeld() {
+    while (hold == Hold.NONE && !held.isEmpty()) {
+      Pending next = held.poll();
+      if (next.outgoing().opens() != null) {
+        hold = Hold.AWAITING_ACK;
+      }
+      write(next);
+    }
+  }
+
+  private void write(Pending command) {
+    pending.add(command);
+    ws.writeTextMessage(command.outgoing().command().encode());
+  }
+
+  /** Whether a replay is running or waits to be sent on this connection. */
+  boolean catchingUp() {
+    return hold != Hold.NONE || held.stream().anyMatch(p -> p.outgoing().opens() != null);
   }
 
   private void onText(String text) {
@@ -113,7 +174,7 @@ final class Conversation {
     }
     String type = json.getString("type", "");
     switch (type) {
-      case "replay" -> owner.replay(json);
+      case "replay" -> onReplay(json);
       case "gap" -> owner.gap(json);
       case "error" -> onError(UshsError.of(json));
       case "pong", "subscribed", "unsubscribed", "refreshed" -> onReply(type, json);
@@ -123,10 +184,24 @@ final class Conversation {
     }
   }
 
+  private void onReplay(JsonObject json) {
+    boolean closes = hold == Hold.WINDOW;
+    if (closes) {
+      hold = Hold.NONE;
+    }
+    owner.replay(json, closes);
+    releaseHeld();
+  }
+
   private void onError(UshsError error) {
     owner.error(error);
     if (accepted && !pending.isEmpty()) {
-      pending.poll().promise().tryFail(new UshsException(error));
+      Pending refused = pending.poll();
+      if (refused.outgoing().opens() != null && hold == Hold.AWAITING_ACK) {
+        hold = Hold.NONE; // refused: no replay comes
+        releaseHeld();
+      }
+      refused.promise().tryFail(new UshsException(error));
     }
   }
 
@@ -136,6 +211,10 @@ final class Conversation {
       return;
     }
     if (head.expected().equals(type)) {
+      if (head.outgoing().opens() != null && hold == Hold.AWAITING_ACK) {
+        hold = Hold.WINDOW;
+        owner.windowOpened(head.outgoing().opens());
+      }
       head.promise().tryComplete(json);
     } else {
       head.promise().tryFail(new UshsException(0, "expected " + head.expected() + ", got " + type));
@@ -156,7 +235,11 @@ final class Conversation {
     for (Pending waiting : pending) {
       waiting.promise().tryFail(UshsException.connectionLost(code, reason));
     }
+    for (Pending waiting : held) {
+      waiting.promise().tryFail(UshsException.connectionLost(code, reason));
+    }
     pending.clear();
+    held.clear();
     owner.closed(this, code, reason);
   }
 

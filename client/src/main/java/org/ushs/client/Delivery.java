@@ -1,6 +1,7 @@
 package org.ushs.client;
 
 import io.vertx.core.json.JsonObject;
+import java.util.function.Supplier;
 import org.ushs.client.event.UshsEvent;
 
 /**
@@ -13,10 +14,13 @@ final class Delivery {
 
   private final Listeners listeners;
   private final ResumeState resume;
+  private final Supplier<ResumePoint> resumesFrom;
 
-  Delivery(Listeners listeners, ResumeState resume) {
+  /** {@code resumesFrom}: where the client would resume every subscription now. */
+  Delivery(Listeners listeners, ResumeState resume, Supplier<ResumePoint> resumesFrom) {
     this.listeners = listeners;
     this.resume = resume;
+    this.resumesFrom = resumesFrom;
   }
 
   void event(JsonObject json) {
@@ -31,13 +35,17 @@ final class Delivery {
     }
   }
 
-  void replay(JsonObject json) {
+  void replay(JsonObject json, boolean closesWindow) {
     boolean recovered = json.getBoolean("recovered", false);
     String epoch = json.getValue("epoch") instanceof String e ? e : null;
-    boolean epochChanged = resume.replayed(epoch, recovered);
+    boolean epochChanged = resume.replayed(epoch, recovered, closesWindow);
     ReplayResult result =
         new ReplayResult(
-            recovered, json.getInteger("count", 0), resume.lastEventId(), epoch, epochChanged);
+            recovered,
+            json.getInteger("count", 0),
+            resumesFrom.get().lastEventId(),
+            epoch,
+            epochChanged);
     Listeners.fire(listeners.replays, result);
   }
 

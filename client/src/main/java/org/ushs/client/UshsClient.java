@@ -18,12 +18,15 @@ import org.ushs.client.event.UshsEvent;
 
 /**
  * A client of the USHS gateway that stays connected: it reconnects by itself (exponential backoff
- * with full jitter, rotating through the endpoints), resumes after the last event it delivered
- * ({@code Last-Event-Position} and {@code Last-Event-ID}; the subscriptions it re-sends as commands
- * carry the same resume point), restores its subscriptions, and follows the close-code table
- * ({@link CloseCodePolicy}). Events reach the listeners in sequence order, each once; an event or a
- * {@code replay} answer of another log epoch (the log started over) is not a duplicate: the client
- * compares sequences afresh in that epoch.
+ * with full jitter, rotating through the endpoints), restores its subscriptions, resumes each after
+ * the last event it received for it (the query's subscription with {@code Last-Event-Position} and
+ * {@code Last-Event-ID}, each one re-sent as a command with its own {@code lastPosition} and {@code
+ * lastEventId}), and follows the close-code table ({@link CloseCodePolicy}). Each event reaches the
+ * listeners once: live events in sequence order; a subscription's replay after the events other
+ * subscriptions already delivered, in sequence order from where that subscription left off (so with
+ * lower sequences than events already delivered). An event or a {@code replay} answer of another
+ * log epoch (the log started over) is not a duplicate: the client compares sequences afresh in that
+ * epoch.
  *
  * <p>Methods may be called from any thread; listeners and futures run on the client's Vert.x
  * context, one at a time. A client that reached {@link ConnectionState#STOPPED} stays stopped.
@@ -45,8 +48,9 @@ public final class UshsClient {
   private final Delivery delivery;
   private final Conversation.Owner callbacks = new Callbacks();
   private Conversation conversation;
-  private Subscription queried;
-  private ResumePoint resumedFrom = ResumePoint.NONE;
+  private SubscriptionLog.Entry queried;
+  private Subscription queriedSubscription;
+  private ResumePoint connectionPoint = ResumePoint.NONE;
   private URI attempted;
   private ConnectionState state = ConnectionState.DISCONNECTED;
   private boolean started;
@@ -58,7 +62,7 @@ public final class UshsClient {
     this.options = options;
     this.credentials = options.credentials();
     this.resume = new ResumeState(options.resumeFrom(), options.resumePosition());
-    this.delivery = new Delivery(listeners, resume);
+    this.delivery = new Delivery(listeners, resume, this::safePoint);
     this.reconnects = new Reconnects(options);
     this.attempted = reconnects.endpoint();
     WebSocketClientOptions socketOptions =
@@ -69,7 +73,7 @@ public final class UshsClient {
             .setTrustOptions(options.trust());
     this.sockets = vertx.createWebSocketClient(socketOptions);
     if (options.subscription() != null) {
-      subscriptions.subscribed(options.subscription());
+      subscriptions.subscribed(options.subscription(), resume.newest());
     }
   }
 
@@ -126,29 +130,30 @@ public final class UshsClient {
   }
 
   /**
-   * Adds a subscription, kept for every later connection. Completes with the server's ack (on the
-   * next connection when disconnected); fails with the server's 4000/4002/4004 error, and the
-   * subscription is then dropped.
+   * Adds a subscription, kept for every later connection. It starts after the newest event the
+   * client has (events published since then that it matches are replayed to it first). Completes
+   * with the server's ack (on the next connection when disconnected); fails with the server's
+   * 4000/4002/4004 error, and the subscription is then dropped.
    */
   public Future<Void> subscribe(Subscription subscription) {
     return onContext(
         () -> {
-          subscriptions.subscribed(subscription);
+          SubscriptionLog.Entry entry = subscriptions.subscribed(subscription, resume.newest());
           if (conversation == null || !conversation.isOpen()) {
             return awaitRestore();
           }
           return conversation
-              .request(subscription.toCommand(), "subscribed")
+              .send(outgoing(entry))
               .<Void>mapEmpty()
-              .recover(failure -> afterSubscribeFailure(subscription, failure));
+              .recover(failure -> afterSubscribeFailure(entry, failure));
         });
   }
 
-  private Future<Void> afterSubscribeFailure(Subscription subscription, Throwable failure) {
+  private Future<Void> afterSubscribeFailure(SubscriptionLog.Entry entry, Throwable failure) {
     if (failure instanceof UshsException e && e.isConnectionLost()) {
       return awaitRestore();
     }
-    subscriptions.refused(subscription);
+    subscriptions.refused(entry);
     return Future.failedFuture(failure);
   }
 
@@ -168,7 +173,9 @@ public final class UshsClient {
             return Future.succeededFuture();
           }
           return conversation
-              .request(SubscriptionLog.unsubscribeCommand(names), "unsubscribed")
+              .send(
+                  new Conversation.Outgoing(
+                      SubscriptionLog.unsubscribeCommand(names), "unsubscribed", null))
               .mapEmpty();
         });
   }
@@ -228,36 +235,50 @@ public final class UshsClient {
   }
 
   /**
-   * The id of the last event delivered (or the configured resume id before any): sent as {@code
-   * Last-Event-ID} by the next connection. Read it from a listener, or accept a stale value.
+   * The id of the event at {@link #lastPosition()}. Read it from a listener, or accept a stale
+   * value.
    */
   public String lastEventId() {
-    return resume.lastEventId();
+    return safePoint().lastEventId();
   }
 
   /**
-   * The position of the last event delivered (or the configured one before any), null when unknown:
-   * sent as {@code Last-Event-Position} by the next connection. Store it with {@link
-   * #lastEventId()} to resume a later client with {@link ClientOptions.Builder#resumeFrom(String,
-   * EventPosition)}.
+   * The position up to which every subscription has received everything: the last event delivered
+   * (or the configured position before any), or lower while a subscription's replay runs or waits,
+   * where that replay stands; null when unknown. Store it with {@link #lastEventId()} to resume a
+   * later client with {@link ClientOptions.Builder#resumeFrom(String, EventPosition)}: nothing is
+   * skipped (events after it that some subscription already had come again to the later client).
    */
   public EventPosition lastPosition() {
-    return resume.lastPosition();
+    return safePoint().position();
+  }
+
+  private ResumePoint safePoint() {
+    return subscriptions.lowest(resume.newest(), resume.windowProgress());
   }
 
   private void open() {
     URI endpoint = reconnects.endpoint();
     SubscriptionLog.Plan plan = subscriptions.plan();
     queried = plan.query();
-    resumedFrom = resume.point();
+    queriedSubscription = queried == null ? null : queried.subscription();
+    connectionPoint = queried == null ? ResumePoint.NONE : queried.mark();
+    boolean replayAtConnect = !connectionPoint.isEmpty();
+    if (replayAtConnect) {
+      resume.openWindow(queried);
+    } else if (queried != null) {
+      queried.phase(SubscriptionLog.Phase.LIVE);
+    }
+    boolean resuming =
+        replayAtConnect || plan.commands().stream().anyMatch(e -> e.replays(connectionPoint));
     ClientWebSocket ws = sockets.webSocket();
-    Conversation current = new Conversation(ws, callbacks, !resumedFrom.isEmpty());
+    Conversation current = new Conversation(ws, callbacks, resuming, replayAtConnect);
     conversation = current;
     attempted = endpoint;
     changeState(ConnectionState.CONNECTING, null, null);
     try {
       ws.connect(
-              ConnectRequest.options(endpoint, credentials, queried, resumedFrom)
+              ConnectRequest.options(endpoint, credentials, queriedSubscription, connectionPoint)
                   .setConnectTimeout(options.connectTimeout().toMillis()))
           .onSuccess(opened -> restore(current))
           .onFailure(failure -> current.end(null, Conversation.failure(failure)));
@@ -268,20 +289,27 @@ public final class UshsClient {
   }
 
   /**
-   * Re-sends the subscriptions the query did not carry, each subscribe with the connection's resume
-   * point so that it gets what it missed too; answers who waited for them.
+   * Re-sends the subscriptions the query did not carry, each subscribe with its own mark so that it
+   * gets what it missed too; answers who waited for them.
    */
   private void restore(Conversation current) {
     SubscriptionLog.Plan plan = subscriptions.plan();
-    List<JsonObject> commands = new ArrayList<>();
-    if (queried != null && !queried.equals(plan.query())) {
-      commands.add(SubscriptionLog.unsubscribeCommand(queried.eventTypes()));
+    List<Conversation.Outgoing> commands = new ArrayList<>();
+    boolean same =
+        queried != null
+            && plan.query() == queried
+            && queried.subscription().equals(queriedSubscription);
+    if (queried != null && !same) {
+      commands.add(
+          new Conversation.Outgoing(
+              SubscriptionLog.unsubscribeCommand(queriedSubscription.eventTypes()),
+              "unsubscribed",
+              null));
     }
-    if (plan.query() != null && !plan.query().equals(queried)) {
-      commands.add(plan.query().toCommand());
+    if (plan.query() != null && !same) {
+      commands.add(outgoing(plan.query()));
     }
-    commands.addAll(plan.commands());
-    commands.replaceAll(this::withResumePoint);
+    plan.commands().forEach(entry -> commands.add(outgoing(entry)));
     List<Promise<Void>> waiting = awaitingRestore;
     awaitingRestore = new ArrayList<>();
     current
@@ -298,10 +326,17 @@ public final class UshsClient {
             });
   }
 
-  private JsonObject withResumePoint(JsonObject command) {
-    return "subscribe".equals(command.getString("command")) && !resumedFrom.isEmpty()
-        ? resumedFrom.addTo(command)
-        : command;
+  /** The command for {@code entry}; one without a replay is live from when it is sent. */
+  private Conversation.Outgoing outgoing(SubscriptionLog.Entry entry) {
+    if (entry.subscription() == null) {
+      return new Conversation.Outgoing(entry.command(connectionPoint), "unsubscribed", null);
+    }
+    boolean replays = entry.replays(connectionPoint);
+    if (!replays) {
+      entry.phase(SubscriptionLog.Phase.LIVE);
+    }
+    return new Conversation.Outgoing(
+        entry.command(connectionPoint), "subscribed", replays ? entry : null);
   }
 
   private void accepted(Conversation current) {
@@ -316,6 +351,8 @@ public final class UshsClient {
       return;
     }
     conversation = null;
+    subscriptions.disconnected(resume.newest(), resume.windowProgress());
+    resume.disconnected();
     if (stopping) {
       stop(code, "client closed");
       return;
@@ -366,11 +403,16 @@ public final class UshsClient {
     }
 
     @Override
-    public void replay(JsonObject json) {
-      if (state == ConnectionState.RESUMING) {
+    public void windowOpened(SubscriptionLog.Entry entry) {
+      resume.openWindow(entry);
+    }
+
+    @Override
+    public void replay(JsonObject json, boolean closesWindow) {
+      delivery.replay(json, closesWindow);
+      if (state == ConnectionState.RESUMING && conversation != null && !conversation.catchingUp()) {
         changeState(ConnectionState.CONNECTED, null, null);
       }
-      delivery.replay(json);
     }
 
     @Override

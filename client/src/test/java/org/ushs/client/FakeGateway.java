@@ -58,8 +58,8 @@ final class FakeGateway implements AutoCloseable {
     await(server.listen(0).toCompletionStage().toCompletableFuture());
   }
 
+  /** Answers {@code command}, then hands it to the test (so what the test sends next follows). */
   private void answer(Connection connection, JsonObject command) {
-    commands.add(command);
     JsonObject reply =
         switch (command.getString("command")) {
           case "ping" ->
@@ -73,6 +73,7 @@ final class FakeGateway implements AutoCloseable {
           default -> new JsonObject().put("type", "error").put("code", 4000).put("message", "bad");
         };
     connection.send(reply);
+    commands.add(command);
   }
 
   String url() {

@@ -93,8 +93,8 @@ class UshsClientTest {
             .toCompletableFuture());
     gateway.nextCommand();
 
-    first.send(event("e-1", 10));
-    first.send(event("e-2", 11));
+    first.send(event("e-1", OLD_EPOCH, 10));
+    first.send(event("e-2", OLD_EPOCH, 11));
     assertEquals("e-1", poll(events).id());
     UshsEvent second = poll(events);
     assertInstanceOf(ErrorDetected.class, second.data());
@@ -104,20 +104,87 @@ class UshsClientTest {
     assertEquals(4006, lost.closeCode());
     FakeGateway.Connection again = gateway.nextConnection();
     assertEquals("e-2", again.lastEventId());
+    assertEquals(OLD_EPOCH + ":11", again.lastEventPosition());
     assertEquals("/ushs/v1/ws?subscribe=error&service=api", again.uri());
     assertEquals("ping", gateway.nextCommand().getString("command"));
-    assertEquals(
-        Subscription.of("patch").withSeverities("high").toCommand().put("lastEventId", "e-2"),
-        gateway.nextCommand(),
-        "a subscription re-sent as a command carries the resume point");
     awaitState(ConnectionState.RESUMING);
 
-    again.send(event("e-2", 11));
-    again.send(event("e-3", 12));
-    again.send(new JsonObject().put("type", "replay").put("recovered", true).put("count", 1));
-    assertEquals("e-3", poll(events).id(), "the duplicate e-2 is not delivered twice");
-    assertEquals(new ReplayResult(true, 1, "e-3", null, false), poll(replays));
+    again.send(event("e-2", OLD_EPOCH, 11));
+    again.send(event("e-4", OLD_EPOCH, 13));
+    again.send(replay(1));
+    assertEquals("e-4", poll(events).id(), "the duplicate e-2 is not delivered twice");
+    assertEquals(new ReplayResult(true, 1, "e-2", OLD_EPOCH, false), poll(replays));
+    assertEquals(
+        Subscription.of("patch")
+            .withSeverities("high")
+            .toCommand()
+            .put("lastPosition", OLD_EPOCH + ":11")
+            .put("lastEventId", "e-2"),
+        gateway.nextCommand(),
+        "re-sent after the query's replay, from where it left off");
+    again.send(event("p-3", OLD_EPOCH, 12));
+    again.send(event("e-2", OLD_EPOCH, 11));
+    again.send(replay(1));
+    again.send(event("e-4", OLD_EPOCH, 13));
+    again.send(event("e-5", OLD_EPOCH, 14));
+    assertEquals(List.of("p-3", "e-5"), ids(2), "its replay, lower than e-4, is not a duplicate");
+    assertEquals(new ReplayResult(true, 1, "e-4", OLD_EPOCH, false), poll(replays));
     awaitState(ConnectionState.CONNECTED);
+  }
+
+  private static JsonObject replay(int count) {
+    return new JsonObject()
+        .put("type", "replay")
+        .put("recovered", true)
+        .put("count", count)
+        .put("epoch", OLD_EPOCH);
+  }
+
+  @Test
+  void aReconnectDuringASubscriptionsReplayResumesItWhereItsReplayStood() {
+    FakeGateway gateway = new FakeGateway(vertx, c -> {});
+    Subscription patches = Subscription.of("patch").withSeverities("high");
+    client(ClientOptions.builder().endpoint(gateway.url()).subscription(Subscription.of("error")));
+    client.subscribe(patches);
+    await(client.connect().toCompletionStage().toCompletableFuture());
+    FakeGateway.Connection first = gateway.nextConnection();
+    gateway.nextCommand();
+    assertEquals(patches.toCommand(), gateway.nextCommand(), "nothing to resume yet");
+    first.send(event("e-1", OLD_EPOCH, 10));
+    first.send(event("e-2", OLD_EPOCH, 11));
+    assertEquals(List.of("e-1", "e-2"), ids(2));
+    first.close(4005, "server error");
+
+    FakeGateway.Connection second = gateway.nextConnection();
+    assertEquals(OLD_EPOCH + ":11", second.lastEventPosition());
+    gateway.nextCommand();
+    second.send(event("e-3", OLD_EPOCH, 20));
+    second.send(replay(1));
+    assertEquals(
+        patches.toCommand().put("lastPosition", OLD_EPOCH + ":11").put("lastEventId", "e-2"),
+        gateway.nextCommand());
+    second.send(event("p-1", OLD_EPOCH, 12));
+    second.send(event("p-2", OLD_EPOCH, 15));
+    assertEquals(List.of("e-3", "p-1", "p-2"), ids(3), "its replay is below e-3: delivered");
+    assertEquals(new EventPosition(OLD_EPOCH, 15), client.lastPosition(), "nothing skipped");
+    second.close(4005, "server error");
+
+    FakeGateway.Connection third = gateway.nextConnection();
+    assertEquals(OLD_EPOCH + ":20", third.lastEventPosition(), "the query's subscription was live");
+    gateway.nextCommand();
+    third.send(replay(0));
+    assertEquals(
+        patches.toCommand().put("lastPosition", OLD_EPOCH + ":15").put("lastEventId", "p-2"),
+        gateway.nextCommand(),
+        "the replay resumes where it stood, not after e-3");
+    third.send(event("p-2", OLD_EPOCH, 15));
+    third.send(event("p-3", OLD_EPOCH, 16));
+    third.send(replay(1));
+    assertEquals("p-3", poll(events).id(), "p-2 not twice");
+    for (int i = 0; i < 3; i++) {
+      poll(replays); // the second connection's, then the third's two
+    }
+    assertEquals(new EventPosition(OLD_EPOCH, 20), client.lastPosition());
   }
 
   @Test
@@ -162,8 +229,7 @@ class UshsClientTest {
     first.close(4005, "server error");
 
     FakeGateway.Connection again = gateway.nextConnection();
-    assertEquals(NEW_EPOCH + ":1", again.lastEventPosition());
-    assertEquals("n-1", again.lastEventId());
+    assertNull(again.lastEventPosition(), "without a query subscription, only commands resume");
     gateway.nextCommand();
     assertEquals(
         critical.toCommand().put("lastPosition", NEW_EPOCH + ":1").put("lastEventId", "n-1"),
@@ -261,7 +327,12 @@ class UshsClientTest {
   void goingAwayMovesAtOnceToTheNextEndpoint() {
     FakeGateway a = new FakeGateway(vertx, c -> {});
     FakeGateway b = new FakeGateway(vertx, c -> {});
-    client(ClientOptions.builder().endpoint(a.url()).endpoint(b.url()).backoff(FAST));
+    client(
+        ClientOptions.builder()
+            .endpoint(a.url())
+            .endpoint(b.url())
+            .subscription(Subscription.of("*"))
+            .backoff(FAST));
     await(client.connect().toCompletionStage().toCompletableFuture());
     FakeGateway.Connection onA = a.nextConnection();
     onA.send(event("e-5", 5));
