@@ -172,9 +172,12 @@ final class ClientSession implements Command.Handler {
     resume.subscribe(subscribe);
   }
 
+  /** Narrows the subscriptions, those waiting for their replay too; 4004 if nothing changes. */
   @Override
   public void unsubscribe(Command.Unsubscribe unsubscribe) {
-    if (!subscriptions.remove(unsubscribe.selectors())) {
+    boolean live = subscriptions.remove(unsubscribe.selectors());
+    boolean waiting = resume.unsubscribe(unsubscribe.selectors());
+    if (!live && !waiting) {
       throw new ProtocolError(
           ErrorCode.INVALID_SUBSCRIPTION, "eventTypes", "not subscribed: nothing to remove");
     }
@@ -217,8 +220,8 @@ final class ClientSession implements Command.Handler {
     SubscriptionLimits.checkPermitted(principal.permissions(), subscribe.selectors());
   }
 
-  private void apply(Command.Subscribe subscribe) {
-    subscriptions.add(subscribe.selectors(), subscribe.filter());
+  private void apply(Subscriptions added) {
+    subscriptions.addAll(added);
     hub.reindex(this, subscriptions);
   }
 

@@ -43,6 +43,8 @@ class CommandHandlingTest {
 
   private Vertx vertx;
   private ClientWebSocket ws;
+  private final MemoryLog log = new MemoryLog();
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final LinkedBlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
 
   /** Accepts the token {@code good}; the token {@code fault} makes the authenticator throw. */
@@ -90,11 +92,11 @@ class CommandHandlingTest {
         new GatewayVerticle(
             settings,
             GatewaySecurity.plain(AUTHENTICATOR),
-            new MemoryLog(),
+            log,
             new EventFeed(),
             () -> Future.succeededFuture(new JsonObject()),
             new ReplaySettings(1000, Duration.ofHours(1)),
-            new GatewayMetrics(new SimpleMeterRegistry()),
+            new GatewayMetrics(registry),
             new ConnectionLimits(100, 100));
     await(vertx.deployVerticle(gateway));
     WebSocketConnectOptions options =
@@ -202,5 +204,30 @@ class CommandHandlingTest {
         request(command("subscribe", "org.ushs.error.detected", "health", "deployment"));
     assertError(4004, "selector limit: 5", reply);
     assertEquals("subscribed", request(command("subscribe", "health")).getString("type"));
+  }
+
+  @Test
+  void unsubscribeOfASubscriptionWaitingForItsReplayRemovesItAndItsReplay() throws Exception {
+    log.append(1, 10);
+    log.holdReads();
+    String from = MemoryLog.EPOCH + ":2";
+    assertEquals(
+        "subscribed",
+        request(command("subscribe", "error").put("lastPosition", from)).getString("type"));
+    JsonObject waiting = command("subscribe", "session", "health").put("lastPosition", from);
+    assertEquals("subscribed", request(waiting).getString("type"), "waits: a replay runs");
+    assertEquals(
+        "unsubscribed", request(command("unsubscribe", "session")).getString("type"), "narrowed");
+    assertEquals(
+        "unsubscribed", request(command("unsubscribe", "health")).getString("type"), "removed");
+    assertError(4004, "not subscribed", request(command("unsubscribe", "health")));
+    log.releaseReads();
+    for (long sequence = 3; sequence < 10; sequence++) {
+      assertEquals(sequence, messages.poll(60, TimeUnit.SECONDS).getLong("sequence"));
+    }
+    JsonObject replay = messages.poll(60, TimeUnit.SECONDS);
+    assertEquals("replay", replay.getString("type"), replay.encode());
+    assertEquals(7, replay.getInteger("count"));
+    assertEquals(1.0, registry.get("ushs.replay.requests").counter().count(), "no second replay");
   }
 }

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.ushs.common.event.EventKeys;
 import org.ushs.common.event.SequencedEvent;
 import org.ushs.gateway.protocol.Command;
+import org.ushs.gateway.subscription.Selector;
 import org.ushs.gateway.subscription.Subscriptions;
 
 /**
@@ -21,11 +22,13 @@ import org.ushs.gateway.subscription.Subscriptions;
  * {@link ReplayRun}, merged with what the connection already receives. Runs go one at a time;
  * subscriptions made while one runs are replayed together by the next, so each run answers one
  * {@code replay}. A connection with a point and no subscription waits up to {@code resumeWait} for
- * its first {@code subscribe}, then answers {@code replay} for no subscription. One thread.
+ * its first {@code subscribe}, then answers {@code replay} for no subscription. An {@code
+ * unsubscribe} narrows the subscriptions waiting for their replay as it narrows the connection's;
+ * one left empty is dropped with its replay. One thread.
  */
 public final class ConnectionResume {
 
-  private record Pending(Command.Subscribe subscribe, ResumePoint point) {}
+  private record Pending(Subscriptions subscription, ResumePoint point) {}
 
   private final Vertx vertx;
   private final ResumeTarget target;
@@ -33,7 +36,7 @@ public final class ConnectionResume {
   private final ResumeResolver resolver;
   private final ResumePoint point;
   private final Supplier<Subscriptions> subscriptions;
-  private final Consumer<Command.Subscribe> apply;
+  private final Consumer<Subscriptions> apply;
   private final ArrayDeque<Pending> pending = new ArrayDeque<>();
   private final Map<ResumePoint, Future<Long>> resolved = new HashMap<>();
   private ReplayRun run;
@@ -50,7 +53,7 @@ public final class ConnectionResume {
       Replays replays,
       ResumePoint point,
       Supplier<Subscriptions> subscriptions,
-      Consumer<Command.Subscribe> apply) {
+      Consumer<Subscriptions> apply) {
     this.vertx = vertx;
     this.target = target;
     this.replays = replays;
@@ -76,14 +79,15 @@ public final class ConnectionResume {
   /** Adds {@code subscribe} with what it missed since its (or the connection's) point. */
   public void subscribe(Command.Subscribe subscribe) {
     ResumePoint from = subscribe.resumeFrom() != null ? subscribe.resumeFrom() : point;
+    Subscriptions added = Subscriptions.of(subscribe.selectors(), subscribe.filter());
     if (from == null) {
       // live from now on: applied at once, also while a run replays other subscriptions, so that
       // no live event after its "subscribed" is missed (the run holds and merges what matches it)
-      apply.accept(subscribe);
+      apply.accept(added);
       return;
     }
     vertx.cancelTimer(waitTimer);
-    pending.add(new Pending(subscribe, from));
+    pending.add(new Pending(added, from));
     if (run == null) {
       startNext();
     }
@@ -95,12 +99,12 @@ public final class ConnectionResume {
       return;
     }
     ResumePoint from = pending.peek().point();
-    List<Command.Subscribe> batch = new ArrayList<>();
-    pending.removeIf(p -> p.point().equals(from) && batch.add(p.subscribe()));
+    List<Subscriptions> batch = new ArrayList<>();
+    pending.removeIf(p -> p.point().equals(from) && batch.add(p.subscription()));
     startRun(batch, from);
   }
 
-  private void startRun(List<Command.Subscribe> added, ResumePoint from) {
+  private void startRun(List<Subscriptions> added, ResumePoint from) {
     covered = subscriptions.get().copy();
     added.forEach(apply);
     run = new ReplayRun(target, replays, replays.handedOut().getAsLong());
@@ -128,7 +132,20 @@ public final class ConnectionResume {
 
   /** The selectors of {@link #pendingSubscriptions()}. */
   public int pendingSelectors() {
-    return pending.stream().mapToInt(p -> p.subscribe().selectors().size()).sum();
+    return pending.stream().mapToInt(p -> p.subscription().selectorCount()).sum();
+  }
+
+  /**
+   * Removes {@code selectors} from the subscriptions waiting for their replay (as {@link
+   * Subscriptions#remove} does); one left empty goes, and its replay with it. Whether any changed.
+   */
+  public boolean unsubscribe(List<Selector> selectors) {
+    boolean changed = false;
+    for (Pending waiting : pending) {
+      changed |= waiting.subscription().remove(selectors);
+    }
+    pending.removeIf(p -> p.subscription().isEmpty());
+    return changed;
   }
 
   /** The run in progress, or null. */

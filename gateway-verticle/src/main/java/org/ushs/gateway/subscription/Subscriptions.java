@@ -38,6 +38,24 @@ public final class Subscriptions {
     entries.add(new Subscription(selectors, filter, Set.of()));
   }
 
+  /** Adds every subscription of {@code other} (as narrowed there). */
+  public void addAll(Subscriptions other) {
+    for (Subscription entry : other.entries) {
+      if (entry.excluded().isEmpty()) {
+        add(entry.selectors(), entry.filter());
+      } else {
+        entries.add(entry);
+      }
+    }
+  }
+
+  /** The one subscription {@code subscribe} makes. */
+  public static Subscriptions of(List<Selector> selectors, Filter filter) {
+    Subscriptions one = new Subscriptions();
+    one.add(selectors, filter);
+    return one;
+  }
+
   /** How many subscriptions {@link #add} would leave with {@code filter}. */
   public int countAfterAdding(Filter filter) {
     boolean joins =

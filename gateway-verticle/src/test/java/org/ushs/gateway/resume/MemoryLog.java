@@ -21,6 +21,8 @@ public final class MemoryLog implements LogReader {
 
   private final TreeMap<Long, SequencedEvent> events = new TreeMap<>();
   private int reads;
+  private volatile boolean holding;
+  private final List<Runnable> heldReads = new java.util.concurrent.CopyOnWriteArrayList<>();
   private int loseAfterRead = -1;
   private long loseBelow;
 
@@ -50,8 +52,30 @@ public final class MemoryLog implements LogReader {
     loseBelow = below;
   }
 
+  /** Reads answer only at {@link #releaseReads()}: a replay stays running until then. */
+  public void holdReads() {
+    holding = true;
+  }
+
+  /** Answers the held reads (each on the context that asked) and stops holding. */
+  public void releaseReads() {
+    holding = false;
+    heldReads.forEach(Runnable::run);
+    heldReads.clear();
+  }
+
   @Override
   public Future<EventBatch> read(long from, int max) {
+    if (holding) {
+      io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+      io.vertx.core.Promise<EventBatch> answer = io.vertx.core.Promise.promise();
+      heldReads.add(() -> context.runOnContext(v -> readNow(from, max).onComplete(answer)));
+      return answer.future();
+    }
+    return readNow(from, max);
+  }
+
+  private Future<EventBatch> readNow(long from, int max) {
     reads++;
     List<SequencedEvent> batch = new ArrayList<>();
     long start = events.isEmpty() ? from : Math.max(from, events.firstKey());
