@@ -17,15 +17,34 @@ export function backoffDelay(attempt, backoff = DEFAULT_BACKOFF, random = Math.r
 }
 
 /**
+ * What the client does after each close code: 'now' (the node is going away), 'backoff'
+ * (transient) or 'stop' (retrying as is cannot succeed: credentials or a client bug). Every code of
+ * the server's table (CloseCode in protocol/, README "Codes") and the RFC 6455 codes a WebSocket
+ * may report; ClientVocabularyTest checks it against CloseCode. Plain JSON inside Object.freeze.
+ */
+export const CLOSE_ACTIONS = Object.freeze({
+  "1001": "now", "1002": "stop", "1003": "stop", "1007": "stop", "1008": "stop", "1009": "stop",
+  "1010": "stop", "1012": "now", "1013": "backoff", "4000": "stop", "4001": "stop", "4002": "stop",
+  "4003": "backoff", "4004": "stop", "4005": "backoff", "4006": "backoff"
+});
+
+/**
+ * The event vocabulary of the client and the live view: families, severities (most severe first)
+ * and filter keys, as EventCatalog (protocol/) declares them; ClientVocabularyTest checks it.
+ */
+export const VOCABULARY = Object.freeze({
+  "families": ["error", "session", "patch", "deployment", "health"],
+  "severities": ["critical", "high", "medium", "low"],
+  "filterKeys": ["service", "severity", "session"]
+});
+
+/**
  * What to do when a connection ends with `code` (null or 1005/1006: no close frame, or it never
- * opened): 'now' (the node is going away), 'backoff' (transient) or 'stop' (retrying as is cannot
- * succeed: credentials or a client bug).
+ * opened): CLOSE_ACTIONS, 'backoff' for a code it does not list.
  */
 export function closeAction(code) {
   if (code == null || code === 1005 || code === 1006) return 'backoff';
-  if (code === 1001 || code === 1012) return 'now';
-  if ([1002, 1003, 1007, 1008, 1009, 1010, 4000, 4001, 4002, 4004].includes(code)) return 'stop';
-  return 'backoff';
+  return CLOSE_ACTIONS[code] || 'backoff';
 }
 
 /** The server's `retry-after=N` (seconds) in a close reason, in milliseconds, or 0. */
@@ -265,6 +284,8 @@ export class UshsClient {
    * event the client has. Resolves with the ack.
    */
   subscribe(eventTypes, filters = {}) {
+    const unknown = Object.keys(filters).filter((key) => !VOCABULARY.filterKeys.includes(key));
+    if (unknown.length) return Promise.reject(new Error('unknown filter: ' + unknown.join(', ')));
     const op = this.entry([].concat(eventTypes), filters);
     this.ops.push(op);
     const sent = this.send(this.outgoing(op));

@@ -151,6 +151,19 @@ class NodeLossTest {
     assertEquals(expected, seen, "0 lost, 0 duplicated, in order");
   }
 
+  /** A connection without a resume point is served; a resume its subscribe asks is refused. */
+  private static void assertAResumeByCommandIsRefused(NodeProcess node) {
+    WsClient client =
+        WsClient.connect(vertx, node.gatewayPort, "/ushs/v1/ws", TestNodes.subscriberToken(vertx));
+    client.send(
+        new JsonObject()
+            .put("command", "subscribe")
+            .put("eventTypes", new io.vertx.core.json.JsonArray().add("*"))
+            .put("lastEventId", "earliest"));
+    assertEquals(1013, client.awaitClose(), client.closeReason());
+    assertEquals("try again later: no quorum", client.closeReason());
+  }
+
   @Test
   @Order(3)
   void aSecondLossAfterTheClusterSettledLosesNothingRetained() throws Exception {
@@ -170,6 +183,7 @@ class NodeLossTest {
     NodeHistory alone = NodeHistory.read(vertx, last);
     assertTrue(alone.refused(), "a node without quorum cannot vouch for the log's history");
     assertEquals("try again later: no quorum", alone.closeReason());
+    assertAResumeByCommandIsRefused(last);
 
     cluster.restart(vertx, cluster.indexOf(victim), "loss-restarted");
     cluster.await(vertx, last, r -> r.getInteger("members", 0) == 2, "quorum back");

@@ -4,11 +4,13 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ushs.common.auth.Authenticator;
 import org.ushs.common.auth.Principal;
 import org.ushs.common.event.SequencedEvent;
+import org.ushs.common.health.Readiness;
 import org.ushs.common.net.LogText;
 import org.ushs.gateway.protocol.Command;
 import org.ushs.gateway.protocol.CommandParser;
@@ -39,6 +41,7 @@ final class ClientSession implements Command.Handler {
   private final Authenticator authenticator;
   private final GatewayMetrics metrics;
   private final SubscriptionLimits limits;
+  private final Readiness readiness;
   private final Subscriptions subscriptions = new Subscriptions();
   private final SessionStream stream;
   private final ConnectionResume resume;
@@ -60,6 +63,7 @@ final class ClientSession implements Command.Handler {
     this.authenticator = authenticator;
     this.metrics = shared.replays().metrics();
     this.limits = shared.limits();
+    this.readiness = shared.readiness();
     this.stream = new SessionStream(this, connection, shared.replays());
     this.resume =
         new ConnectionResume(
@@ -165,9 +169,20 @@ final class ClientSession implements Command.Handler {
     send(ServerMessages.error(ErrorCode.SERVER_ERROR, ErrorCode.SERVER_ERROR.message, null, null));
   }
 
+  /**
+   * Adds the subscription (with its replay, if any). A replay asked of a node that cannot vouch for
+   * the log now is refused as at the handshake: close 1013 {@code try again later: <reason>}.
+   */
   @Override
   public void subscribe(Command.Subscribe subscribe) {
     checkAllowed(subscribe);
+    if (resume.replays(subscribe)) {
+      Optional<String> withheld = readiness.historyWithheld();
+      if (withheld.isPresent()) {
+        close(ErrorCode.TRY_AGAIN_LATER, "try again later: " + withheld.get());
+        return;
+      }
+    }
     send(ServerMessages.acknowledged("subscribed", subscribe.selectors()));
     resume.subscribe(subscribe);
   }

@@ -113,7 +113,9 @@ public final class GatewayVerticle extends VerticleBase {
             context, logReader, resumeLog, ids, recent, gate, metrics, () -> fanOut.next() - 1);
     sessions =
         new SessionContext(
-            replays, new SubscriptionLimits(settings.maxSubscriptions(), settings.maxSelectors()));
+            replays,
+            new SubscriptionLimits(settings.maxSubscriptions(), settings.maxSelectors()),
+            readiness);
     sequencer = new Sequencer(fanOut, liveGaps);
     gapFiller = new GapFiller(vertx, logReader, sequencer, settings.gapWait());
     metrics.countGapFills(gapFiller::filled);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -13,6 +14,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +28,7 @@ import org.ushs.common.auth.Principal;
 import org.ushs.common.bus.EventFeed;
 import org.ushs.common.config.GatewaySettings;
 import org.ushs.common.config.ReplaySettings;
+import org.ushs.common.health.Readiness;
 import org.ushs.gateway.connection.ConnectionLimits;
 import org.ushs.gateway.resume.MemoryLog;
 import org.ushs.gateway.security.GatewaySecurity;
@@ -45,6 +48,22 @@ class CommandHandlingTest {
   private ClientWebSocket ws;
   private final MemoryLog log = new MemoryLog();
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private volatile String withheld;
+
+  /** Ready; withholds history while {@link #withheld} is set, as a node without quorum does. */
+  private final Readiness readiness =
+      new Readiness() {
+        @Override
+        public Future<JsonObject> check() {
+          return Future.succeededFuture(new JsonObject());
+        }
+
+        @Override
+        public Optional<String> historyWithheld() {
+          return Optional.ofNullable(withheld);
+        }
+      };
+
   private final LinkedBlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
 
   /** Accepts the token {@code good}; the token {@code fault} makes the authenticator throw. */
@@ -94,7 +113,7 @@ class CommandHandlingTest {
             GatewaySecurity.plain(AUTHENTICATOR),
             log,
             new EventFeed(),
-            () -> Future.succeededFuture(new JsonObject()),
+            readiness,
             new ReplaySettings(1000, Duration.ofHours(1)),
             new GatewayMetrics(registry),
             new ConnectionLimits(100, 100));
@@ -229,5 +248,17 @@ class CommandHandlingTest {
     assertEquals("replay", replay.getString("type"), replay.encode());
     assertEquals(7, replay.getInteger("count"));
     assertEquals(1.0, registry.get("ushs.replay.requests").counter().count(), "no second replay");
+  }
+
+  @Test
+  void aResumeAskedByCommandOfANodeThatCannotVouchForTheLogIsRefusedWith1013() throws Exception {
+    log.append(1, 5);
+    withheld = "no quorum";
+    assertEquals("subscribed", request(command("subscribe", "session")).getString("type"), "live");
+    Promise<Short> closed = Promise.promise();
+    ws.closeHandler(v -> closed.tryComplete(ws.closeStatusCode()));
+    ws.writeTextMessage(command("subscribe", "error").put("lastEventId", "earliest").encode());
+    assertEquals((short) 1013, await(closed.future()));
+    assertEquals("try again later: no quorum", ws.closeReason());
   }
 }

@@ -125,6 +125,11 @@ public final class ConnectionResume {
     return known;
   }
 
+  /** Whether {@code subscribe} gets a replay: it names a point, or the connection has one. */
+  public boolean replays(Command.Subscribe subscribe) {
+    return subscribe.resumeFrom() != null || point != null;
+  }
+
   /** Subscriptions waiting for their replay (not yet the connection's). */
   public int pendingSubscriptions() {
     return pending.size();
