@@ -5,10 +5,9 @@ import java.util.function.Supplier;
 import org.ushs.client.event.UshsEvent;
 
 /**
- * What reaches the application's listeners from the connections: events in sequence order, each
- * once ({@link ResumeState} decides), {@code replay} answers, gaps and error messages. Malformed
- * events and gaps are skipped: there is nothing an application could do with them. Runs on the
- * client's context.
+ * What reaches the application's listeners from the connections: events, each once ({@link
+ * ResumeState} decides), {@code replay} answers, gaps and error messages. Malformed events and gaps
+ * are skipped: there is nothing an application could do with them. Runs on the client's context.
  */
 final class Delivery {
 
