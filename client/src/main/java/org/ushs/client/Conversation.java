@@ -111,15 +111,6 @@ final class Conversation {
     return Future.all(replies).mapEmpty();
   }
 
-  static String replyTo(JsonObject command) {
-    return switch (command.getString("command", "")) {
-      case "subscribe" -> "subscribed";
-      case "unsubscribe" -> "unsubscribed";
-      case "refresh" -> "refreshed";
-      default -> "pong";
-    };
-  }
-
   /** Sends {@code command} at once; the future has the reply of type {@code expected}. */
   Future<JsonObject> request(JsonObject command, String expected) {
     return send(new Outgoing(command, expected, null));
