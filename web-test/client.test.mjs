@@ -213,15 +213,16 @@ function replay(count) {
 
 test('client: a reconnect during a subscription\'s replay resumes it where its replay stood', async () => {
   const { client, seen } = connection({ subscribe: ['error'] });
+  await until(() => seen.states.includes('connected'), 'connected');
   client.subscribe(['patch'], { severity: ['high'] }).catch(() => {});
-  await until(() => FakeSocket.opened.length === 1 && FakeSocket.opened[0].sent.length === 2, 'restore');
+  await until(() => FakeSocket.opened[0].sent.length === 2, 'subscribe');
   const first = FakeSocket.opened[0];
   assert.equal(first.sent[1].lastPosition, undefined, 'nothing to resume yet');
   first.receive(event('e-1', 'e1', 10));
   first.receive(event('e-2', 'e1', 11));
   first.close(4005, 'server error');
 
-  await until(() => FakeSocket.opened.length === 2 && FakeSocket.opened[1].sent.length === 1, 'second');
+  await until(() => FakeSocket.opened.length === 2 && FakeSocket.opened[1].sent.length >= 1, 'second');
   const second = FakeSocket.opened[1];
   assert.equal(second.url.searchParams.get('lastPosition'), 'e1:11');
   second.receive(event('e-3', 'e1', 20));
@@ -237,7 +238,7 @@ test('client: a reconnect during a subscription\'s replay resumes it where its r
   assert.equal(client.lastPosition, 'e1:15', 'nothing skipped');
   second.close(4005, 'server error');
 
-  await until(() => FakeSocket.opened.length === 3 && FakeSocket.opened[2].sent.length === 1, 'third');
+  await until(() => FakeSocket.opened.length === 3 && FakeSocket.opened[2].sent.length >= 1, 'third');
   const third = FakeSocket.opened[2];
   assert.equal(third.url.searchParams.get('lastPosition'), 'e1:20', 'the query\'s subscription was live');
   third.receive(replay(0));
