@@ -16,7 +16,6 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -127,8 +126,6 @@ class PartitionTest {
   @Test
   @Order(2)
   @Timeout(value = 150, unit = TimeUnit.SECONDS)
-  @Disabled(
-      "open (issue 15 note): since the log writer lives on the ring owner, publishes stall when the owner is behind the slow link (444 of 594 acked in 60 s after the merge)")
   void aSlowLinkKeepsOneClusterAndDeliversEverythingInOrder() throws Exception {
     lab.slow(MINORITY, 256);
     try {
@@ -148,8 +145,6 @@ class PartitionTest {
   @Test
   @Order(3)
   @Timeout(value = 150, unit = TimeUnit.SECONDS)
-  @Disabled(
-      "open (issue 15 note): since the log writer lives on the ring owner, no publish was acked within 60 s of a frozen node leaving (after the merge)")
   void aNodeFrozenLongerThanTheHeartbeatRejoinsAndCatchesUp() throws Exception {
     NodeProcess frozen = cluster.node(MINORITY);
     SteadyPublisher steady = steadyOn(cluster.node(0));

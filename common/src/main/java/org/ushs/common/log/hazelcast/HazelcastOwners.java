@@ -17,8 +17,18 @@ import org.ushs.common.log.writer.PartitionOwners;
  * The owners of the log partitions as Hazelcast places them: the owner of a partition's log is the
  * member holding the primary copy of its ring. Changes are reported on membership changes and on
  * every replica migration (promotions after a member loss included).
+ *
+ * <p>A member is named by its Vert.x node id (the member attribute {@value #NODE_ID}, set by
+ * vertx-hazelcast), not by its Hazelcast UUID: a member that rejoins through a split-brain merge
+ * (after a partition, or after it was frozen longer than the heartbeat timeout) gets a new UUID,
+ * while its writer's bus address, made at start, stays. Named by UUID, every write went to an
+ * address nobody listened on after such a merge, and the cluster never acknowledged a publish
+ * again.
  */
 public final class HazelcastOwners implements PartitionOwners {
+
+  /** The member attribute vertx-hazelcast stores the node id in; stable for a member's life. */
+  static final String NODE_ID = "__vertx.nodeId";
 
   private final HazelcastInstance hazelcast;
   private final Set<Integer> logPartitions = ConcurrentHashMap.newKeySet();
@@ -30,7 +40,7 @@ public final class HazelcastOwners implements PartitionOwners {
 
   @Override
   public String localMember() {
-    return hazelcast.getCluster().getLocalMember().getUuid().toString();
+    return idOf(hazelcast.getCluster().getLocalMember());
   }
 
   @Override
@@ -38,7 +48,13 @@ public final class HazelcastOwners implements PartitionOwners {
     Partition placed = hazelcast.getPartitionService().getPartition(partition.logName());
     logPartitions.add(placed.getPartitionId());
     Member owner = placed.getOwner();
-    return owner == null ? null : owner.getUuid().toString();
+    return owner == null ? null : idOf(owner);
+  }
+
+  /** The member's Vert.x node id; its UUID for a member not started by Vert.x (tests). */
+  static String idOf(Member member) {
+    String nodeId = member.getAttribute(NODE_ID);
+    return nodeId != null ? nodeId : member.getUuid().toString();
   }
 
   @Override
