@@ -25,10 +25,14 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Real network faults between three node processes, each in its own network namespace ({@link
- * NetworkLab}): a 2|1 partition under publishing, a slow link, and a node frozen with SIGSTOP for
- * longer than the failure detection. After each, every node serves every acknowledged event once,
- * in one order, to {@code lastEventId=earliest}. Bounded: the start at most 180 s, each test at
- * most 150 s (@Timeout), and the cluster must re-form within 30 s of each heal.
+ * NetworkLab}), each aimed at the member that holds the log's primary copy (its writer), while
+ * another node takes the publishes: a 2|1 partition that leaves the owner alone, a slow link on the
+ * owner, and the owner frozen with SIGSTOP for longer than the failure detection. After each, a
+ * publish through the node that was cut off or frozen is acknowledged (it rejoined under a new
+ * Hazelcast member UUID), and every node serves every acknowledged event once, in one order, to
+ * {@code lastEventId=earliest}. The cases share one cluster (each starts once it has settled).
+ * Bounded: the start at most 180 s, each test at most 150 s (@Timeout), and the cluster must
+ * re-form within 30 s of each heal.
  *
  * <p>Anchors followed: Jepsen's Hazelcast analysis (Kingsbury, 2017: under partitions Hazelcast's
  * structures lost acknowledged writes, because both sides accept writes and the merge keeps one
