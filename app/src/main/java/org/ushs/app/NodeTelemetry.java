@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.spi.VertxMetricsFactory;
+import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.util.UUID;
@@ -11,8 +12,9 @@ import org.ushs.common.metrics.Telemetry;
 
 /**
  * The node's meter registry (Prometheus), tagged {@code node=<cluster address:port>}: Vert.x's own
- * meters (HTTP, event bus, pools, JVM) through vertx-micrometer-metrics, and USHS's, which the
- * verticles register through {@link #telemetry()}. One per node; nodes in one JVM do not share.
+ * meters (HTTP, pools, JVM; not the event bus's) through vertx-micrometer-metrics, and USHS's,
+ * which the verticles register through {@link #telemetry()}. One per node; nodes in one JVM do not
+ * share.
  */
 final class NodeTelemetry {
 
@@ -31,6 +33,9 @@ final class NodeTelemetry {
         new MicrometerMetricsOptions()
             .setEnabled(true)
             .setJvmMetricsEnabled(true)
+            // per-message meters on every bus hop cost several percent of the CPU of each event;
+            // the log path has USHS's own series
+            .addDisabledMetricsCategory(MetricsDomain.EVENT_BUS)
             .setRegistryName(registryName));
   }
 

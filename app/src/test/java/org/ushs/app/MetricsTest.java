@@ -1,6 +1,7 @@
 package org.ushs.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ushs.app.ReplayTest.assertReplay;
 
@@ -63,7 +64,7 @@ class MetricsTest {
     assertEquals(1, metrics.value("ushs_cluster_members", ours));
     assertEquals(0, metrics.value("ushs_cluster_lite_members", ours));
     assertTrue(metrics.has("vertx_http_server_active_connections"), "Vert.x HTTP series");
-    assertTrue(metrics.has("vertx_eventbus_handlers"), "Vert.x event bus series");
+    assertFalse(metrics.has("vertx_eventbus_handlers"), "the bus's per-message meters are off");
     assertTrue(metrics.has("jvm_memory_used_bytes"), "JVM series");
 
     awaitLogPositions(port, firstSequence, last);

@@ -7,7 +7,9 @@ import static org.ushs.protocol.FieldSpec.oneOf;
 import static org.ushs.protocol.FieldSpec.string;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -92,7 +94,7 @@ public final class EventCatalog {
 
   /** The family named {@code name}. */
   public static Optional<EventFamily> family(String name) {
-    return FAMILIES.stream().filter(f -> f.name().equals(name)).findFirst();
+    return Optional.ofNullable(BY_NAME.get(name));
   }
 
   /** Every full type with its own required fields. */
@@ -103,10 +105,31 @@ public final class EventCatalog {
   /** Every field required of {@code type} of {@code family}: the family's, then the type's. */
   public static List<FieldSpec> requiredFields(String family, String type) {
     EventFamily found = family(family).orElseThrow();
-    List<FieldSpec> fields = new ArrayList<>(found.required());
-    found.types().stream()
-        .filter(t -> t.type().equals(type))
-        .forEach(t -> fields.addAll(t.required()));
-    return List.copyOf(fields);
+    List<FieldSpec> ofType = REQUIRED.get(found.name() + "/" + type);
+    return ofType != null ? ofType : found.required();
+  }
+
+  // looked up on every published event: built once
+  private static final Map<String, EventFamily> BY_NAME = byName();
+  private static final Map<String, List<FieldSpec>> REQUIRED = requiredByType();
+
+  private static Map<String, EventFamily> byName() {
+    Map<String, EventFamily> byName = new HashMap<>();
+    FAMILIES.forEach(f -> byName.put(f.name(), f));
+    return Map.copyOf(byName);
+  }
+
+  private static Map<String, List<FieldSpec>> requiredByType() {
+    Map<String, List<FieldSpec>> required = new HashMap<>();
+    for (EventFamily family : FAMILIES) {
+      for (EventType type : family.types()) {
+        List<FieldSpec> fields =
+            required.computeIfAbsent(
+                family.name() + "/" + type.type(), k -> new ArrayList<>(family.required()));
+        fields.addAll(type.required());
+      }
+    }
+    required.replaceAll((key, fields) -> List.copyOf(fields));
+    return Map.copyOf(required);
   }
 }

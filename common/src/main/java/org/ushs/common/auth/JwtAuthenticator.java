@@ -17,17 +17,22 @@ import java.util.List;
 /**
  * Verifies JWTs: HS256 against a shared secret, RS256 and ES256 against public keys, each key
  * pinned to its algorithm and chosen by {@code kid} ({@link JwtKeyChoice}) before Vert.x Auth JWT
- * checks the signature with that key alone; then {@link JwtClaims} checks the claims. Also mints
- * HS256 tokens (dev mode, tests). Thread-safe.
+ * checks the signature with that key alone; then {@link JwtClaims} checks the claims. A token that
+ * passed is remembered until it expires ({@link VerifiedTokens}). Also mints HS256 tokens (dev
+ * mode, tests). Thread-safe.
  */
 public final class JwtAuthenticator implements Authenticator {
 
   private record Verifier(String kid, String algorithm, JWTAuth jwt)
       implements JwtKeyChoice.Pinned {}
 
+  /** Distinct tokens remembered as verified; publishers and services use a handful each. */
+  static final int REMEMBERED_TOKENS = 1_000;
+
   private final List<Verifier> verifiers = new ArrayList<>();
   private final JwtPolicy policy;
   private final JWTAuth signer;
+  private final VerifiedTokens verified;
 
   /** HS256 only, no issuer or audience check. */
   public JwtAuthenticator(Vertx vertx, String secret) {
@@ -37,6 +42,7 @@ public final class JwtAuthenticator implements Authenticator {
   /** {@code secret} (may be null) for HS256, and {@code publicKeys} for RS256 and ES256. */
   public JwtAuthenticator(Vertx vertx, String secret, List<JwtKey> publicKeys, JwtPolicy policy) {
     this.policy = policy;
+    this.verified = new VerifiedTokens(REMEMBERED_TOKENS, policy.leeway());
     this.signer = secret == null ? null : provider(vertx, "HS256", secret, null);
     if (signer != null) {
       verifiers.add(new Verifier(null, "HS256", signer));
@@ -66,6 +72,10 @@ public final class JwtAuthenticator implements Authenticator {
     if (!(credentials instanceof Credentials.BearerToken bearer)) {
       return Future.failedFuture(AuthFailure.invalid("unsupported credentials"));
     }
+    Principal known = verified.known(bearer.token(), Instant.now());
+    if (known != null) {
+      return Future.succeededFuture(known);
+    }
     List<Verifier> candidates;
     try {
       candidates = JwtKeyChoice.choose(JwtHeader.parse(bearer.token()), verifiers);
@@ -73,7 +83,8 @@ public final class JwtAuthenticator implements Authenticator {
       return Future.failedFuture(e);
     }
     return verify(bearer.token(), candidates, 0)
-        .map(claims -> JwtClaims.check(claims, policy, Instant.now()));
+        .map(claims -> JwtClaims.check(claims, policy, Instant.now()))
+        .map(principal -> verified.remember(bearer.token(), principal));
   }
 
   private static Future<JsonObject> verify(String token, List<Verifier> candidates, int index) {

@@ -83,7 +83,7 @@ public final class RingbufferEventLog implements EventLog {
     for (PendingEvent event : events) {
       items.add(EventWire.toBytes(epoch, event));
     }
-    return Future.fromCompletionStage(
+    return OnContext.of(
             ring.addAllAsync(items, OverflowPolicy.OVERWRITE), vertx.getOrCreateContext())
         .map(last -> last - events.size() + 1);
   }
@@ -94,7 +94,7 @@ public final class RingbufferEventLog implements EventLog {
     Future<ReadResultSet<byte[]>> reading;
     try {
       reading =
-          Future.fromCompletionStage(
+          OnContext.of(
               ring.readManyAsync(Math.max(0, from), 0, count, null), vertx.getOrCreateContext());
     } catch (IllegalArgumentException e) {
       reading = Future.failedFuture(e);
