@@ -10,8 +10,9 @@ runs, from an address the flood does not use. Standard library only; run as the 
       a few authenticated connections each sending `subscribe` commands of many distinct full
       type names until refused (then fewer names per command, down to one) or --commands
   bench/flood.py idle --jar app/target/ushs.jar --label after
-      many TCP sockets from several loopback addresses, to both ports, that never finish a request
-      head or a handshake (half send nothing, half an unfinished head), held --hold seconds
+      many TCP sockets from several loopback addresses, to both ports (--to-gateway of them to the
+      gateway), that never finish a request head or a handshake (half send nothing, half an
+      unfinished head), held --hold seconds
 
 One table row per phase on stdout, and a JSON line per run with --json FILE.
 """
@@ -232,7 +233,8 @@ def subscribe_flood(node, args, tally, stop):
 
 def idle_flood(args, sockets, stop):
     """Sockets to both ports from several source addresses, never finishing a head or handshake."""
-    per_port = {args.ingest_port: args.sockets * 3 // 4, args.gateway_port: args.sockets // 4}
+    to_gateway = int(args.sockets * args.to_gateway)
+    per_port = {args.ingest_port: args.sockets - to_gateway, args.gateway_port: to_gateway}
     n = 0
     for port, count in per_port.items():
         for i in range(count):
@@ -297,6 +299,8 @@ def main():
     parser.add_argument("--selectors", type=int, default=2700)
     parser.add_argument("--sockets", type=int, default=4000)
     parser.add_argument("--addresses", type=int, default=20)
+    parser.add_argument("--to-gateway", type=float, default=0.25,
+                        help="the share of the idle sockets that go to the gateway port")
     parser.add_argument("--hold", type=float, default=30)
     parser.add_argument("--every", type=float, default=5)
     args = parser.parse_args()
