@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.ushs.common.auth.Authenticator;
 import org.ushs.common.bus.EventBatchCodec;
 import org.ushs.common.bus.EventFeed;
@@ -36,6 +38,8 @@ import org.ushs.replay.ReplayVerticle;
  * only place that knows the cluster manager.
  */
 public final class Node {
+
+  private static final Logger LOG = Logger.getLogger(Node.class.getName());
 
   private static final Duration BUS_READ_TIMEOUT = Duration.ofSeconds(5);
 
@@ -127,9 +131,16 @@ public final class Node {
                       deployGateways(
                           config.gateway(), config.replay(), security, feed, reader(config, log)));
     }
-    return chain
-        .map(v -> this)
-        .recover(failure -> vertx.close().transform(c -> Future.failedFuture(failure)));
+    return chain.map(v -> this).recover(failure -> closeAfter(failure));
+  }
+
+  /**
+   * Says why first: once Vert.x is closed, the failure may no longer reach Main (its listener's
+   * event loop is gone), and the process then ended with status 0 and no word of the cause.
+   */
+  private Future<Node> closeAfter(Throwable failure) {
+    LOG.log(Level.SEVERE, "start failed", failure);
+    return vertx.close().transform(c -> Future.failedFuture(failure));
   }
 
   /**

@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
+import java.util.logging.Logger;
 import org.ushs.common.bus.Addresses;
+import org.ushs.common.bus.EventBatch;
 import org.ushs.common.bus.WriteRequest;
 import org.ushs.common.log.EventLog;
 import org.ushs.common.log.PartitionId;
@@ -17,9 +19,15 @@ import org.ushs.common.log.PartitionId;
  * This member's log writers, one per partition it owns, at {@link Addresses#writer} of this member:
  * every node runs one, and a write reaches the owner's in one hop. A write for a partition this
  * member does not own is refused {@link LogRefusal#NOT_OWNER} (the client asks the owner again).
- * Appended batches are published on {@link Addresses#EVENTS}.
+ * Appended batches are published on {@link Addresses#EVENTS}. After this member was frozen ({@link
+ * StallGuard}) its writers forget what they know, writes are refused {@link LogRefusal#NOT_OWNER}
+ * for a moment, and batches whose append completes meanwhile are not published (an append in flight
+ * at the freeze may have gone to a copy of the ring the cluster has since dropped; one that did
+ * reach the log is delivered through the gateways' gap reads).
  */
 public final class WriterEndpoint extends VerticleBase {
+
+  private static final Logger LOG = Logger.getLogger(WriterEndpoint.class.getName());
 
   private final PartitionOwners owners;
   private final Function<PartitionId, EventLog> logs;
@@ -27,6 +35,7 @@ public final class WriterEndpoint extends VerticleBase {
   private final AppendHealth health;
   private final IntConsumer appendedEvents;
   private final Map<PartitionId, LogWriter> writers = new HashMap<>();
+  private final StallGuard guard = new StallGuard();
 
   public WriterEndpoint(
       PartitionOwners owners,
@@ -45,13 +54,31 @@ public final class WriterEndpoint extends VerticleBase {
   public Future<?> start() {
     owners.onChange(
         () -> context.runOnContext(v -> writers.values().forEach(LogWriter::invalidate)));
+    vertx.setPeriodic(guard.tickMillis(), id -> checkStall());
     return vertx
         .eventBus()
         .<WriteRequest>consumer(Addresses.writer(owners.localMember()), this::write)
         .completion();
   }
 
+  private void checkStall() {
+    if (guard.stalled()) {
+      LOG.warning(
+          "this member did not run for over "
+              + StallGuard.LIMIT.toSeconds()
+              + " s (frozen?): writes refused for "
+              + StallGuard.HOLD.toSeconds()
+              + " s, then the index is rebuilt");
+      writers.values().forEach(LogWriter::invalidate);
+    }
+  }
+
   private void write(Message<WriteRequest> message) {
+    checkStall();
+    if (guard.holding()) {
+      message.fail(LogRefusal.NOT_OWNER.code, LogRefusal.NOT_OWNER.detail);
+      return;
+    }
     WriteRequest request = message.body();
     if (request == null || request.events().isEmpty()) {
       message.fail(400, "a write request needs events");
@@ -77,10 +104,17 @@ public final class WriterEndpoint extends VerticleBase {
         context,
         logs.apply(partition),
         settings,
-        batch -> vertx.eventBus().publish(Addresses.EVENTS, batch),
+        this::publish,
         health,
         appendedEvents,
         Clock.systemUTC());
+  }
+
+  private void publish(EventBatch batch) {
+    checkStall();
+    if (!guard.holding()) {
+      vertx.eventBus().publish(Addresses.EVENTS, batch);
+    }
   }
 
   private static void refuse(Message<WriteRequest> message, Throwable failure) {
