@@ -18,6 +18,7 @@ import org.ushs.common.auth.Authenticator;
 import org.ushs.common.bus.EventBatchCodec;
 import org.ushs.common.bus.EventFeed;
 import org.ushs.common.config.ConfigException;
+import org.ushs.common.config.FileDescriptors;
 import org.ushs.common.config.GatewaySettings;
 import org.ushs.common.config.ReplaySettings;
 import org.ushs.common.config.Role;
@@ -164,7 +165,8 @@ public final class Node {
         new ConnectionLimits(
             settings.maxConnections(),
             settings.maxConnectionsPerIdentity(),
-            settings.maxConnectionsPerIp());
+            settings.maxConnectionsPerIp(),
+            FileDescriptors.gatewayPortShare());
     return track(
             vertx.deployVerticle(
                 () -> {

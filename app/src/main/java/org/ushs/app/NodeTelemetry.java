@@ -39,8 +39,11 @@ final class NodeTelemetry {
             .setRegistryName(registryName));
   }
 
+  /**
+   * Vert.x's metrics into this registry, each HTTP request ended once ({@link OneEndPerRequest}).
+   */
   VertxMetricsFactory factory() {
-    return new MicrometerMetricsFactory(registry);
+    return new ExactRequestMetrics(new MicrometerMetricsFactory(registry));
   }
 
   PrometheusMeterRegistry registry() {

@@ -10,11 +10,14 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The publish port under garbage and floods: refusals leave one log line per kind and no stack
- * trace, {@code vertx_http_server_active_requests} for GET comes back to what is in progress, and a
- * publish port full of idle connections leaves health and the gateway reachable.
+ * trace, {@code vertx_http_server_active_requests} comes back to what is in progress (GET and POST:
+ * see OneEndPerRequest for the two ways Vert.x 5.0.7 makes it drift), and a publish port full of
+ * idle connections leaves health and the gateway reachable.
  */
 class PublishPortFloodTest {
 
@@ -59,6 +62,7 @@ class PublishPortFloodTest {
       for (int i = 0; i < 20; i++) {
         malformedChunk();
         tooLarge();
+        answeredBeforeItsBody();
         dropped();
         keptAliveGets();
       }
@@ -72,11 +76,44 @@ class PublishPortFloodTest {
       List<String> refusals = logs.since(mark, line -> line.contains("publish port refused"));
       assertTrue(refusals.size() <= 6, "one line per kind: " + refusals);
       PromText metrics = scrape();
-      // the scrape itself is the one GET in progress; POST is not asserted: Vert.x 5.0.7 counts a
-      // request that was answered (413, 400) and then reset by the close of its connection twice,
-      // so the POST series goes below zero (-20 after this test), the opposite of the leak
+      // the scrape itself is the one GET in progress
       assertEquals(1, metrics.sum("vertx_http_server_active_requests", Map.of("method", "GET")));
+      assertEquals(0, settledPostRequests(0));
     }
+  }
+
+  /**
+   * Each kind of refused POST, alone, leaves no active request behind: the malformed chunk was
+   * counted out twice, the 413 answered before its body was never counted out (the two cancel in
+   * the mixed loop above).
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"malformed chunk", "413 before the body", "413 after the body", "dropped"})
+  void eachRefusedPostIsCountedOutOnce(String kind) {
+    double before = settledPostRequests(0);
+    for (int i = 0; i < 5; i++) {
+      switch (kind) {
+        case "malformed chunk" -> malformedChunk();
+        case "413 before the body" -> answeredBeforeItsBody();
+        case "413 after the body" -> tooLarge();
+        default -> dropped();
+      }
+    }
+    assertEquals(before, settledPostRequests(before), kind);
+  }
+
+  /**
+   * POST requests active: {@code expected} as soon as the node has seen the closes, otherwise what
+   * it is after a bounded wait.
+   */
+  private static double settledPostRequests(double expected) {
+    double active = Double.NaN;
+    for (int attempt = 0; attempt < 100 && active != expected; attempt++) {
+      sleep(attempt == 0 ? 0 : 100);
+      active = scrape().sum("vertx_http_server_active_requests", Map.of("method", "POST"));
+    }
+    return active;
   }
 
   @Test
@@ -132,6 +169,15 @@ class PublishPortFloodTest {
     try (RawHttp client = RawHttp.open(ingest())) {
       client.send(head("Content-Length: 5000") + "x".repeat(5000));
       String answer = client.readUntilClosed();
+      assertTrue(answer.startsWith("HTTP/1.1 413 "), answer);
+    }
+  }
+
+  /** A 413 on the declared length alone; the client closes without sending the body. */
+  private static void answeredBeforeItsBody() {
+    try (RawHttp client = RawHttp.open(ingest())) {
+      client.send(head("Content-Length: 5000"));
+      String answer = client.readResponse();
       assertTrue(answer.startsWith("HTTP/1.1 413 "), answer);
     }
   }

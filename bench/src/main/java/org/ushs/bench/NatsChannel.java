@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -25,6 +26,7 @@ final class NatsChannel implements PublishChannel {
   private final Target target;
   private final NatsStream stream = new NatsStream();
   private final ArrayDeque<Promise<Integer>> awaitingPong = new ArrayDeque<>();
+  private NetClient client;
   private NetSocket socket;
 
   NatsChannel(Target target) {
@@ -33,8 +35,8 @@ final class NatsChannel implements PublishChannel {
 
   @Override
   public Future<Void> open(Vertx vertx) {
-    return vertx
-        .createNetClient()
+    client = vertx.createNetClient(); // held: Vert.x shuts an unreachable client down
+    return client
         .connect(target.natsPort(), target.host())
         .map(
             connected -> {

@@ -15,6 +15,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * Vert.x's own client costs the generator about as much CPU per message as the server spends; this
  * one hands a whole read (often a hundred events) to the parser at once. Receives only: the
  * generator never sends messages.
+ *
+ * <p>Holds the {@link NetClient} it was opened with for as long as it is reachable (its socket's
+ * handlers reach it): Vert.x 5 shuts down a client it finds unreachable, and its sockets close at
+ * the end of the shutdown's grace period, so a client made for one connect and dropped lost its
+ * socket some 30 s after the next collection.
  */
 final class RawWebSocket {
 
@@ -29,6 +34,9 @@ final class RawWebSocket {
 
   private static final byte[] HEADERS_END = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
+  @SuppressWarnings("UnusedVariable") // held, never read: see above
+  private final NetClient client;
+
   private final NetSocket socket;
   private final Listener listener;
   private final WsFrameParser parser = new WsFrameParser();
@@ -36,7 +44,8 @@ final class RawWebSocket {
   private byte[] response = new byte[0];
   private short closeCode = 1006;
 
-  private RawWebSocket(NetSocket socket, Listener listener) {
+  private RawWebSocket(NetClient client, NetSocket socket, Listener listener) {
+    this.client = client;
     this.socket = socket;
     this.listener = listener;
   }
@@ -48,7 +57,7 @@ final class RawWebSocket {
         .connect(target.gatewayPort(), target.host())
         .compose(
             socket -> {
-              RawWebSocket ws = new RawWebSocket(socket, listener);
+              RawWebSocket ws = new RawWebSocket(client, socket, listener);
               socket.handler(ws::read);
               socket.closeHandler(closed -> ws.ended());
               socket.write(Buffer.buffer(request(target, uri, lastEventId)));

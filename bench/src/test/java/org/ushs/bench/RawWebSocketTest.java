@@ -1,6 +1,7 @@
 package org.ushs.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
@@ -8,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.net.NetClient;
+import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -119,6 +121,64 @@ class RawWebSocketTest {
     // the 404 and the close may reach the client in either order: the cause names what came
     String cause = String.valueOf(failure.getMessage());
     assertTrue(cause.contains("404") || cause.contains("closed during the upgrade"), cause);
+  }
+
+  /**
+   * The regression of the shed scenario's slow reader, whose connection was made with a client made
+   * for the connect and dropped: Vert.x 5 shuts down a client it finds unreachable (a {@code
+   * Cleaner}), and its sockets close at the end of the shutdown's grace period. The client must
+   * stay reachable, through its connection, while nothing else holds either of them.
+   */
+  @Test
+  void anOpenConnectionKeepsItsClientReachable() throws Exception {
+    HttpServer server =
+        vertx
+            .createHttpServer()
+            .webSocketHandler(
+                ws ->
+                    vertx
+                        .executeBlocking(RawWebSocketTest::collectGarbage)
+                        .compose(collected -> ws.writeTextMessage("still here")));
+    int port = await(server.listen(0, "127.0.0.1")).actualPort();
+    Target target =
+        new Target("127.0.0.1", port, 0, "tok", "pub", 0, List.of("127.0.0.1"), false, 0);
+    CompletableFuture<String> message = new CompletableFuture<>();
+    WeakReference<NetClient> client = new WeakReference<>(vertx.createNetClient());
+
+    await(connectDropping(client.get(), target, message));
+
+    assertEquals("still here", message.get(10, TimeUnit.SECONDS));
+    collectGarbage();
+    assertNotNull(client.get(), "the open connection's client was collected");
+  }
+
+  /** Connects, keeping no reference to the client or the connection. */
+  private static Future<Void> connectDropping(
+      NetClient client, Target target, CompletableFuture<String> message) {
+    return RawWebSocket.connect(
+            client,
+            target,
+            "/ushs/v1/ws",
+            null,
+            new RawWebSocket.Listener() {
+              @Override
+              public void message(byte[] payload, int from, int to) {
+                message.complete(new String(payload, from, to - from, StandardCharsets.UTF_8));
+              }
+
+              @Override
+              public void closed(short code) {}
+            })
+        .mapEmpty();
+  }
+
+  /** Collections, with time for a cleaner to act on what they found; then {@code null}. */
+  private static Void collectGarbage() throws InterruptedException {
+    for (int i = 0; i < 5; i++) {
+      System.gc();
+      Thread.sleep(50);
+    }
+    return null;
   }
 
   private static <T> T await(Future<T> future) {

@@ -4,17 +4,21 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 
 /**
- * The process's file-descriptor limit, and the share of it the publish port may hold: half, so that
- * a flood of publish connections leaves the other half to the gateway, health probes, Hazelcast and
- * files.
+ * The process's file-descriptor limit, and the shares of it the two ports may hold: the publish
+ * port half, so that a flood of publish connections leaves the other half to the gateway, health
+ * probes, Hazelcast and files; the gateway what is left but a reserve, so that a flood of the
+ * gateway port leaves descriptors to Hazelcast, files and the publish port's own bound.
  */
 public final class FileDescriptors {
 
   /** Assumed when the platform does not tell (not a Unix JVM). */
   static final long UNKNOWN_LIMIT = 4096;
 
-  /** The publish port's share is never below this, however low the limit. */
+  /** A port's share is never below this, however low the limit. */
   static final int MIN_SHARE = 64;
+
+  /** Descriptors neither port may take: Hazelcast's sockets, the log, jars, health probes. */
+  static final int RESERVE = 256;
 
   private FileDescriptors() {}
 
@@ -37,6 +41,19 @@ public final class FileDescriptors {
   /** Publish-port connections at most by default: half of {@link #limit()}. */
   public static int publishPortShare() {
     return shareOf(limit());
+  }
+
+  /**
+   * Gateway-port TCP connections (upgraded or not) at most: what {@link #limit()} leaves once the
+   * publish port's share and {@link #RESERVE} are taken.
+   */
+  public static int gatewayPortShare() {
+    return gatewayShareOf(limit());
+  }
+
+  static int gatewayShareOf(long limit) {
+    long left = limit - shareOf(limit) - RESERVE;
+    return (int) Math.max(MIN_SHARE, Math.min(Integer.MAX_VALUE, left));
   }
 
   static int shareOf(long limit) {

@@ -27,9 +27,17 @@ public final class ConnectionLimits {
 
   /** With at most {@code perIp} open TCP connections (upgraded or not) per client IP address. */
   public ConnectionLimits(int perNode, int perIdentity, int perIp) {
+    this(perNode, perIdentity, perIp, Integer.MAX_VALUE);
+  }
+
+  /**
+   * With at most {@code perIp} open TCP connections per client IP address and {@code sockets} in
+   * all (upgraded or not; more are closed at once, see {@code IpGate}).
+   */
+  public ConnectionLimits(int perNode, int perIdentity, int perIp, int sockets) {
     this.perNode = perNode;
     this.perIdentity = perIdentity;
-    this.ips = new IpConnections(perIp, Integer.MAX_VALUE);
+    this.ips = new IpConnections(perIp, sockets);
   }
 
   /** The node's gateway connections per client IP address, counted as they open. */

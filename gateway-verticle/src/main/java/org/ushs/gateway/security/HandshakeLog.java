@@ -42,6 +42,17 @@ public final class HandshakeLog {
     REFUSALS.refused("request " + reason, "refused HTTP request from " + remote + ": " + reason);
   }
 
+  /** A connection closed at once: the gateway port holds {@code total} connections already. */
+  public static void portFull(SocketAddress remote, int total) {
+    REFUSALS.refused(
+        "port full",
+        "refused connection from "
+            + remote
+            + ": gateway port full, "
+            + total
+            + " connections open");
+  }
+
   /**
    * A connection that failed before HTTP, such as a refused TLS handshake. Only a TLS handshake
    * failure's message is logged: others may quote the bytes received (Netty's "not an SSL/TLS

@@ -1,5 +1,6 @@
 package org.ushs.gateway.security;
 
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.net.SocketAddress;
 import java.util.HashSet;
@@ -8,11 +9,12 @@ import org.ushs.common.net.IpConnections;
 import org.ushs.common.net.IpConnections.Admission;
 
 /**
- * The gateway's bound on TCP connections per client IP address, counted as they open ({@link
- * IpConnections}, shared by the node's gateway instances). A connection over the bound is kept just
- * long enough to be told: its WebSocket handshake is closed 1013 with {@link #reason()}, a plain
- * HTTP request is answered 429; the handshake timeout closes it otherwise. Used on one gateway
- * instance's context.
+ * The gateway's bounds on TCP connections per client IP address and in all, counted as they open
+ * ({@link IpConnections}, shared by the node's gateway instances). A connection over its address's
+ * bound is kept just long enough to be told: its WebSocket handshake is closed 1013 with {@link
+ * #reason()}, a plain HTTP request is answered 429; the handshake timeout closes it otherwise. A
+ * connection over the bound in all is closed at once: the port then holds as many descriptors as
+ * the node can spare, and telling each would take more. Used on one gateway instance's context.
  */
 public final class IpGate {
 
@@ -28,11 +30,15 @@ public final class IpGate {
     SocketAddress remote = connection.remoteAddress();
     String ip = remote.hostAddress();
     String key = key(remote);
-    if (ips.open(ip) == Admission.ADMITTED) {
+    Admission admission = ips.open(ip);
+    if (admission == Admission.ADMITTED) {
       connection.closeHandler(closed -> ips.closed(ip));
-    } else {
+    } else if (admission == Admission.OVER_IP) {
       over.add(key);
       connection.closeHandler(closed -> over.remove(key));
+    } else {
+      HandshakeLog.portFull(remote, ips.total());
+      Future<Void> unused = connection.close();
     }
   }
 
