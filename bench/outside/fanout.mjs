@@ -23,12 +23,6 @@ const LAT_BUCKETS = 200_000; // 10 µs resolution up to 2 s, then one overflow b
 
 const nowMicros = () => Math.round((performance.timeOrigin + performance.now()) * 1000);
 
-if (isMainThread) {
-  await main(parseArgs(process.argv.slice(2)));
-} else {
-  await runWorker(workerData);
-}
-
 // ---------------------------------------------------------------------------------------- options
 
 function parseArgs(argv) {
@@ -161,6 +155,7 @@ async function collect(workers, firstN, published, ackedSet) {
   for (const p of parts) {
     for (const k of ['delivered', 'lost', 'dup', 'ooo', 'closed']) sum[k] += p[k];
     sum.errors.push(...p.errors);
+    sum.deliveredBytes ||= p.frameBytes;
     p.hist.forEach((c, i) => { hist[i] += c; });
   }
   sum.p50 = percentile(hist, 0.5);
@@ -193,6 +188,7 @@ function report(o, clkTck, w, r, s) {
     serverCpuSeconds: round(cpuMicros / 1e6, 3),
     serverMicrosPerDelivery: delivered ? round(cpuMicros / delivered, 3) : null,
     clientCpuPerSecond: round(clientCpu / seconds, 2),
+    publishedEventBytes: EVENT_SIZE, deliveredBytes: s.deliveredBytes,
     p50Ms: s.p50, p99Ms: s.p99, maxMs: s.max,
     lost: s.lost, duplicated: s.dup, outOfOrder: s.ooo,
     publishErrors: r.errors, maxPublishBacklog: r.behind, closedSubscribers: s.closed,
@@ -344,7 +340,7 @@ async function runWorker(d) {
       totals.ooo += s.ooo;
       totals.delivered += s.count;
     }
-    parentPort.postMessage({ ...totals, closed: ctx.closed, errors: ctx.errors, hist });
+    parentPort.postMessage({ ...totals, closed: ctx.closed, errors: ctx.errors, hist, frameBytes: ctx.frameBytes });
   });
 }
 
@@ -377,12 +373,16 @@ function newSubscriber(ctx, k, keys) {
     ws.on('message', (buf) => {
       const at = buf.indexOf(keys.idPrefix);
       if (at < 0) return; // a control message (subscribed, pong, ...), not an event
+      ctx.frameBytes ||= buf.length;
       const seqAt = buf.indexOf(keys.seqKey);
       onEvent(buf, 0, buf.length, seqAt < 0 ? undefined : readNumber(buf, seqAt + keys.seqKey.length, buf.length));
     });
   } else {
     ws = new WebSocket(`ws://127.0.0.1:${d.natsWsPort}/`, { localAddress, perMessageDeflate: false });
-    const parser = natsParser(ws, (buf, start, end) => onEvent(buf, start, end, undefined));
+    const parser = natsParser(ws, (buf, start, end, bytes) => {
+      ctx.frameBytes ||= bytes;
+      onEvent(buf, start, end, undefined);
+    });
     ws.on('message', parser);
   }
   sub.open = new Promise((resolve, reject) => {
@@ -426,7 +426,7 @@ function natsParser(ws, onMessage) {
         const line = buf.toString('latin1', pos, eol);
         const size = Number(line.slice(line.lastIndexOf(' ') + 1));
         if (eol + 2 + size + 2 > buf.length) break;
-        onMessage(buf, eol + 2, eol + 2 + size);
+        onMessage(buf, eol + 2, eol + 2 + size, eol + 2 + size + 2 - pos);
         pos = eol + 2 + size + 2;
         continue;
       }
@@ -438,4 +438,11 @@ function natsParser(ws, onMessage) {
     }
     if (pos < buf.length) pending = buf.subarray(pos);
   };
+}
+
+// the entry point last: top-level await would otherwise run before the constants above exist
+if (isMainThread) {
+  await main(parseArgs(process.argv.slice(2)));
+} else {
+  await runWorker(workerData);
 }
