@@ -6,6 +6,10 @@
 //   node fanout.mjs --server ushs --token JWT --server-pid PID [--gateway-port 19082 --ingest-port 19083]
 //   node fanout.mjs --server nats --server-pid PID [--nats-ws-port 19081 --nats-port 19080]
 //
+// Other options (defaults): --subscribers 1000 --rate 500 --duration 20 --warmup 5 --inflight 16
+// --workers 2 (subscriber threads) --local-addresses 1 (1-4: spread over 127.0.0.1-4) --drain 5
+// (seconds without progress before the count ends) --secret S (mints the USHS token) --label TEXT.
+//
 // Subscribers run in worker threads (--workers) so that the client is not the bottleneck: a
 // delivery is inspected without JSON.parse (the event id and publish time are found by byte search).
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
@@ -112,8 +116,10 @@ async function main(o) {
   await drain(total, result.acked.length * o.subscribers, o.drain);
   const stats = await collect(workers, window.firstN, result.published, result.ackedSet);
   publisher.close();
-  report(o, clkTck, window, result, stats);
-  process.exit(0);
+  const out = report(o, clkTck, window, result, stats);
+  const failed = out.publishErrors > 0 || out.closedSubscribers > 0 || out.deliveriesPerSecond === 0;
+  if (failed) console.error('fanout: the run is not valid (publish errors, closed subscribers or no deliveries)');
+  process.exit(failed ? 1 : 0);
 }
 
 function startWorkers(o, runTag, maxEvents, counters) {
@@ -202,6 +208,7 @@ function report(o, clkTck, w, r, s) {
     + `p50 ${s.p50} ms, p99 ${s.p99} ms, lost ${s.lost}, dup ${s.dup}, ooo ${s.ooo}`
     + `${r.errors ? `, publish errors ${r.errors}` : ''}${s.closed ? `, closed ${s.closed}` : ''}`
     + ` (client CPU ${out.clientCpuPerSecond} cores)`);
+  return out;
 }
 
 const round = (x, d) => Math.round(x * 10 ** d) / 10 ** d;

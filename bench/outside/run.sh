@@ -75,7 +75,8 @@ round() {
   say "round $k: $server (load: $(cut -d' ' -f1-3 /proc/loadavg))"
   node "$HERE/fanout.mjs" --server "$server" --server-pid "$pid" --nats-port "$NATS_PORT" \
     --nats-ws-port "$NATS_WS_PORT" --gateway-port "$GATEWAY_PORT" --ingest-port "$INGEST_PORT" \
-    --secret "$SECRET" --label "round $k" "$@" >"$RUN/$server-$k.out"
+    --secret "$SECRET" --label "round $k" "$@" >"$RUN/$server-$k.out" \
+    || { cat "$RUN/$server-$k.out" >&2; echo "round $k on $server failed (logs in $RUN)" >&2; exit 1; }
   tail -n 1 "$RUN/$server-$k.out" >&2
   head -n 1 "$RUN/$server-$k.out" >>"$RUN/results.jsonl"
 }
@@ -90,7 +91,7 @@ done
 node - "$RUN/results.jsonl" <<'JS'
 const lines = require('fs').readFileSync(process.argv[2], 'utf8').trim().split('\n').map(JSON.parse);
 const median = (xs) => { const s = xs.filter((x) => x != null).sort((a, b) => a - b); const m = s.length >> 1;
-  return s.length === 0 ? null : s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+  return s.length === 0 ? null : Math.round((s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2) * 1000) / 1000; };
 const of = (server, key) => median(lines.filter((l) => l.server === server).map((l) => l[key]));
 const row = (server) => ({ server, rounds: lines.filter((l) => l.server === server).length,
   deliveriesPerSecond: of(server, 'deliveriesPerSecond'), serverMicrosPerDelivery: of(server, 'serverMicrosPerDelivery'),
