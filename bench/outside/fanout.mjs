@@ -201,6 +201,7 @@ function report(o, clkTck, w, r, s) {
     lost: s.lost, duplicated: s.dup, outOfOrder: s.ooo,
     publishErrors: r.errors, maxPublishBacklog: r.behind, closedSubscribers: s.closed,
     subscriberErrors: s.errors.slice(0, 3),
+    loadAverage: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
   };
   console.log(JSON.stringify(out));
   console.log(`${o.server}: ${o.subscribers} subscribers, offered ${o.rate}/s (published ${out.publishRate}/s): `
