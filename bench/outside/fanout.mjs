@@ -8,7 +8,8 @@
 //
 // Other options (defaults): --subscribers 1000 --rate 500 --duration 20 --warmup 5 --inflight 16
 // --workers 2 (subscriber threads) --local-addresses 1 (1-4: spread over 127.0.0.1-4) --drain 5
-// (seconds without progress before the count ends) --secret S (mints the USHS token) --label TEXT.
+// (seconds without progress before the count ends) --secret S (mints the USHS token) --label TEXT
+// --run-tag T (event ids are T-n-micros; random by default, the USHS server dedupes by id).
 //
 // Subscribers run in worker threads (--workers) so that the client is not the bottleneck: a
 // delivery is inspected without JSON.parse (the event id and publish time are found by byte search).
@@ -33,7 +34,7 @@ function parseArgs(argv) {
   const o = {
     server: null, subscribers: 1000, rate: 500, duration: 20, warmup: 5, inflight: 16,
     serverPid: null, gatewayPort: 19082, ingestPort: 19083, natsWsPort: 19081, natsPort: 19080,
-    token: null, secret: null, localAddresses: 1, workers: 2, drain: 5, label: '',
+    token: null, secret: null, runTag: '', localAddresses: 1, workers: 2, drain: 5, label: '',
   };
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i];
@@ -87,7 +88,7 @@ function eventBytes(runTag, n, sentAtMicros) {
 // ------------------------------------------------------------------------------------------- main
 
 async function main(o) {
-  const runTag = `o${randomBytes(4).toString('hex')}`;
+  const runTag = o.runTag || `o${randomBytes(4).toString('hex')}`;
   const maxEvents = Math.ceil(o.rate * (o.warmup + o.duration) * 1.2) + 1000;
   const counters = new Int32Array(new SharedArrayBuffer(4 * o.workers)); // deliveries per worker
   const workers = startWorkers(o, runTag, maxEvents, counters);
