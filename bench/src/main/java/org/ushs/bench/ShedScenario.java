@@ -11,6 +11,8 @@ import java.util.Map;
  */
 final class ShedScenario {
 
+  private static final long MAX_DRAIN_MILLIS = 120_000;
+
   private final Options options;
   private final Report report;
 
@@ -47,7 +49,7 @@ final class ShedScenario {
             seconds,
             PublishPlan.perService(1));
     PublishResult published = Bench.await(bench.publisher.run(plan), (long) seconds + 300);
-    Bench.sleep((long) (options.decimal("drain-timeout", 5) * 1000));
+    awaitSettled(slow, published.acked());
     Map<String, Double> row = new LinkedHashMap<>();
     row.put("events", (double) published.acked());
     for (int s = 0; s < EventFactory.SEVERITIES.length; s++) {
@@ -61,6 +63,29 @@ final class ShedScenario {
     row.put("close code", (double) slow.closeCode());
     row.put("pub failed", (double) published.failed());
     return row;
+  }
+
+  /**
+   * Waits until every published event reached the reader or was announced missed, the reader was
+   * closed, or nothing changed for {@code --drain-timeout} seconds: what a slow reader has not read
+   * yet by the end of the publishing is in flight, not lost.
+   */
+  private void awaitSettled(SlowReader slow, long published) {
+    long quietMillis = (long) (options.decimal("drain-timeout", 5) * 1000);
+    long deadline = System.currentTimeMillis() + MAX_DRAIN_MILLIS;
+    long last = -1;
+    long lastChange = System.currentTimeMillis();
+    while (slow.settled() < published
+        && slow.closeCode() == 0
+        && System.currentTimeMillis() < deadline
+        && System.currentTimeMillis() - lastChange < quietMillis) {
+      long now = slow.settled();
+      if (now != last) {
+        last = now;
+        lastChange = System.currentTimeMillis();
+      }
+      Bench.sleep(200);
+    }
   }
 
   /** How many of the numbers {@code [first, end)} have severity index {@code s}. */

@@ -3,6 +3,7 @@ package org.ushs.bench;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.NetClientOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -14,6 +15,12 @@ import java.util.Map;
  * rounds (after the deliveries settled), written on the Vert.x thread.
  */
 final class SlowReader {
+
+  /**
+   * A small receive buffer, fixed (no autotuning, which on loopback grows to tens of MiB): the
+   * backlog of a slow reader then builds up in the server, where shedding acts, within a round.
+   */
+  static final int RECEIVE_BUFFER = 64 * 1024;
 
   private final Map<String, BitSet> received = new HashMap<>();
   private volatile long gaps;
@@ -37,7 +44,11 @@ final class SlowReader {
           }
         };
     return RawWebSocket.connect(
-            vertx.createNetClient(), target, "/ushs/v1/ws?subscribe=error", null, listener)
+            vertx.createNetClient(new NetClientOptions().setReceiveBufferSize(RECEIVE_BUFFER)),
+            target,
+            "/ushs/v1/ws?subscribe=error",
+            null,
+            listener)
         .map(
             ws -> {
               ws.throttle(vertx, bytesPerSecond);
@@ -76,6 +87,15 @@ final class SlowReader {
   synchronized int received(String severity) {
     BitSet seen = received.get(severity);
     return seen == null ? 0 : seen.cardinality();
+  }
+
+  /** Distinct events received this round, plus those announced missed: what has settled. */
+  synchronized long settled() {
+    long total = announced;
+    for (BitSet seen : received.values()) {
+      total += seen.cardinality();
+    }
+    return total;
   }
 
   long gaps() {
