@@ -132,7 +132,8 @@ public final class GatewayVerticle extends VerticleBase {
             .createHttpServer(options)
             .connectionHandler(
                 connection -> {
-                  ipGate.opened(connection);
+                  ipGate.opened(
+                      connection, action -> WebSocketTransport.onSocketClosed(connection, action));
                   WebSocketTransport.opened(connection, options);
                 })
             .webSocketHandshakeHandler(this::handshake)

@@ -112,6 +112,15 @@ class GatewayPortFullTest {
     assertEquals("pong", new JsonObject(pong.get(60, TimeUnit.SECONDS)).getString("type"));
   }
 
+  @Test
+  void anUpgradedConnectionGivesBackItsSlotWhenItCloses() throws Exception {
+    WebSocketClient client = vertx.createWebSocketClient();
+    for (int i = 0; i < 5 * SOCKETS; i++) {
+      WebSocket ws = connectOnceFree(client);
+      await(ws.close());
+    }
+  }
+
   /** A TCP connection that sends nothing; reads time out after 60 s (a failure, not a wait). */
   private Socket idle() throws IOException {
     Socket socket = new Socket();

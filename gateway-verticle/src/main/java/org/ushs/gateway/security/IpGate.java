@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.net.SocketAddress;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.ushs.common.net.IpConnections;
 import org.ushs.common.net.IpConnections.Admission;
 
@@ -25,17 +26,21 @@ public final class IpGate {
     this.ips = ips;
   }
 
-  /** A new TCP connection: takes a slot of its address, or marks it as over the bound. */
-  public void opened(HttpConnection connection) {
+  /**
+   * A new TCP connection: takes a slot of its address, or marks it as over the bound. {@code
+   * whenClosed} runs an action once the socket is closed, upgraded or not: an upgraded connection's
+   * own close handler is never called, and its slot was then never given back.
+   */
+  public void opened(HttpConnection connection, Consumer<Runnable> whenClosed) {
     SocketAddress remote = connection.remoteAddress();
     String ip = remote.hostAddress();
     String key = key(remote);
     Admission admission = ips.open(ip);
     if (admission == Admission.ADMITTED) {
-      connection.closeHandler(closed -> ips.closed(ip));
+      whenClosed.accept(() -> ips.closed(ip));
     } else if (admission == Admission.OVER_IP) {
       over.add(key);
-      connection.closeHandler(closed -> over.remove(key));
+      whenClosed.accept(() -> over.remove(key));
     } else {
       HandshakeLog.portFull(remote, ips.total());
       Future<Void> unused = connection.close();

@@ -54,6 +54,18 @@ final class WebSocketPipeline {
    * becomes 50 MiB). Replaces the extension handler Vert.x put in front of the upgrade with the
    * same negotiation and the bound; does nothing where compression is off.
    */
+  /**
+   * Runs {@code action} once the connection's socket is closed, whatever it became. The {@link
+   * HttpConnection}'s own close handler is not called for a connection upgraded to a WebSocket.
+   */
+  static void onSocketClosed(HttpConnection connection, Runnable action) {
+    ((ConnectionBase) connection)
+        .channelHandlerContext()
+        .channel()
+        .closeFuture()
+        .addListener(closed -> action.run());
+  }
+
   static void boundInflation(HttpConnection connection, HttpServerOptions options) {
     ChannelPipeline pipeline = ((ConnectionBase) connection).channelHandlerContext().pipeline();
     if (pipeline.get(EXTENSION_HANDLER) == null) {

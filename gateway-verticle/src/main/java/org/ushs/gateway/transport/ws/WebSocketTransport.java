@@ -46,6 +46,14 @@ public final class WebSocketTransport {
     }
   }
 
+  /**
+   * Runs {@code action} on the connection's event loop once its socket is closed, upgraded or not
+   * (Vert.x does not call an upgraded connection's {@link HttpConnection#closeHandler}).
+   */
+  public static void onSocketClosed(HttpConnection connection, Runnable action) {
+    WebSocketPipeline.onSocketClosed(connection, action);
+  }
+
   /** The channel of {@code ws}, its outbound bytes counted in {@code queue}. */
   public ClientChannel channel(ServerWebSocket ws, OutboundQueue queue) {
     ChannelHandlerContext chctx = WebSocketPipeline.context(ws);
