@@ -54,7 +54,10 @@ if [ "${BENCH_SKIP_BUILD:-0}" != 1 ] && { stale app/target/ushs.jar || stale ben
 fi
 
 # --- limits: 10k connections from one process, on loopback -------------------------------------
-if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt $((SUBS_LARGE * 2 + 1000)) ]; then
+# (the node's gateway port takes the descriptors it can spare: the limit less the publish port's
+# half and 256, so 10k subscribers need a limit of about 21k; root may raise the hard limit)
+if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt $((SUBS_LARGE * 4)) ]; then
+  ulimit -Hn $((SUBS_LARGE * 4)) 2>/dev/null || true
   ulimit -n "$(ulimit -Hn)" || true
 fi
 say "open files limit $(ulimit -n); ephemeral ports $(tr '\t' - </proc/sys/net/ipv4/ip_local_port_range);" \
