@@ -55,7 +55,7 @@ fi
 
 # --- limits: 10k connections from one process, on loopback -------------------------------------
 # (the node's gateway port takes the descriptors it can spare: the limit less the publish port's
-# half and 256, so 10k subscribers need a limit of about 21k; root may raise the hard limit)
+# bound, USHS_INGEST_MAX_CONNECTIONS, and 256)
 if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt $((SUBS_LARGE * 4)) ]; then
   ulimit -Hn $((SUBS_LARGE * 4)) 2>/dev/null || true
   ulimit -n "$(ulimit -Hn)" || true
@@ -81,7 +81,7 @@ start_server() {
     USHS_GATEWAY_PORT=$GATEWAY_PORT USHS_INGEST_PORT=$INGEST_PORT \
     USHS_CLUSTER_HOST=127.0.0.1 USHS_CLUSTER_PORT=$CLUSTER_PORT USHS_CLUSTER_NAME="ushs-bench-$$" \
     USHS_REPLAY_CAPACITY=250000 USHS_REPLAY_TTL=15m USHS_MAX_CONNECTIONS_PER_IDENTITY=100000 \
-    USHS_MAX_CONNECTIONS_PER_IP=1000000 \
+    USHS_MAX_CONNECTIONS_PER_IP=1000000 USHS_INGEST_MAX_CONNECTIONS=1000 \
     "$@" java $SERVER_JVM -XX:+ExitOnOutOfMemoryError -jar app/target/ushs.jar >>"$LOG" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 120); do

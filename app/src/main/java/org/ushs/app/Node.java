@@ -129,7 +129,12 @@ public final class Node {
               .compose(
                   v ->
                       deployGateways(
-                          config.gateway(), config.replay(), security, feed, reader(config, log)));
+                          config.gateway(),
+                          config.replay(),
+                          security,
+                          feed,
+                          reader(config, log),
+                          publishPortConnections(config)));
     }
     return chain.map(v -> this).recover(failure -> closeAfter(failure));
   }
@@ -154,19 +159,25 @@ public final class Node {
     return config.runs(Role.REPLAY) ? log : new BusLogReader(vertx.eventBus(), BUS_READ_TIMEOUT);
   }
 
+  /** The publish port's bound on connections: none without the ingest role. */
+  private static int publishPortConnections(UshsConfig config) {
+    return config.runs(Role.INGEST) ? config.ingest().maxConnections() : 0;
+  }
+
   private Future<Void> deployGateways(
       GatewaySettings settings,
       ReplaySettings retention,
       GatewaySecurity security,
       EventFeed feed,
-      LogReader reader) {
+      LogReader reader,
+      int publishPortConnections) {
     GatewayMetrics gatewayMetrics = new GatewayMetrics(telemetry.registry());
     ConnectionLimits limits =
         new ConnectionLimits(
             settings.maxConnections(),
             settings.maxConnectionsPerIdentity(),
             settings.maxConnectionsPerIp(),
-            FileDescriptors.gatewayPortShare());
+            FileDescriptors.gatewayPortShare(publishPortConnections));
     return track(
             vertx.deployVerticle(
                 () -> {

@@ -45,14 +45,19 @@ public final class FileDescriptors {
 
   /**
    * Gateway-port TCP connections (upgraded or not) at most: what {@link #limit()} leaves once the
-   * publish port's share and {@link #RESERVE} are taken.
+   * publish port's bound ({@code publishPortConnections}, 0 on a node without it) and {@link
+   * #RESERVE} are taken.
    */
-  public static int gatewayPortShare() {
-    return gatewayShareOf(limit());
+  public static int gatewayPortShare(int publishPortConnections) {
+    return gatewayShareOf(limit(), publishPortConnections);
   }
 
   static int gatewayShareOf(long limit) {
-    long left = limit - shareOf(limit) - RESERVE;
+    return gatewayShareOf(limit, shareOf(limit));
+  }
+
+  static int gatewayShareOf(long limit, long publishPortConnections) {
+    long left = limit - publishPortConnections - RESERVE;
     return (int) Math.max(MIN_SHARE, Math.min(Integer.MAX_VALUE, left));
   }
 

@@ -16,4 +16,11 @@ class FileDescriptorsTest {
     assertEquals(publish, FileDescriptors.shareOf(limit));
     assertEquals(gateway, FileDescriptors.gatewayShareOf(limit));
   }
+
+  @ParameterizedTest
+  @CsvSource({"20000, 100, 19644", "20000, 0, 19744", "4096, 4000, 64"})
+  void theGatewayTakesWhatTheConfiguredPublishPortBoundLeaves(
+      long limit, long publishPort, int gateway) {
+    assertEquals(gateway, FileDescriptors.gatewayShareOf(limit, publishPort));
+  }
 }
