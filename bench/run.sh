@@ -203,7 +203,7 @@ bench fixed-rate --key users10k --subscribers $SUBS_LARGE --local-addresses $LOC
 bench fixed-rate --key steady1 --subscribers 10 --rate 5000 $USERS \
   --label "log path, one node: 500 single-event publishes/s, 10 subscribers"
 # priority shedding: a subscriber reading 300 KB/s under 1000 events/s of mixed severities
-bench shed --key shed --rate 1000 --read-rate 300000 $R --duration 20 \
+bench shed --key shed --rate 1000 --read-rate 300000 $R --duration 45 \
   --label "shedding: one subscriber reading 300 KB/s, 1000 events/s (critical/high/medium/low in turn)"
 stop_server
 start_server USHS_WRITE_DELAY=10ms
