@@ -141,25 +141,7 @@ three_nodes() {
 NATS_PID=
 NATS_WS_PORT=$((BASE + 10))
 NATS_PORT=$((BASE + 11))
-start_nats() {
-  cat >"$RUN/nats.conf" <<NATS
-listen: "127.0.0.1:$NATS_PORT"
-max_payload: 1MB
-websocket {
-  listen: "127.0.0.1:$NATS_WS_PORT"
-  no_tls: true
-  compression: false
-}
-NATS
-  nats-server -c "$RUN/nats.conf" >"$RUN/nats.log" 2>&1 &
-  NATS_PID=$!
-  for _ in $(seq 1 40); do
-    (exec 3<>/dev/tcp/127.0.0.1/$NATS_WS_PORT) 2>/dev/null && { say "nats-server pid $NATS_PID ready ($(nats-server --version))"; return; }
-    sleep 0.25
-  done
-  echo "nats-server did not start" >&2
-  exit 1
-}
+source bench/nats.sh
 stop_nats() {
   if [ -n "$NATS_PID" ]; then kill -TERM "$NATS_PID" 2>/dev/null || true; wait "$NATS_PID" 2>/dev/null || true; fi
   NATS_PID=

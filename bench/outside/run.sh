@@ -35,24 +35,7 @@ cleanup() { stop "$NATS_PID"; stop "$USHS_PID"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-start_nats() {
-  cat >"$RUN/nats.conf" <<NATS
-listen: "127.0.0.1:$NATS_PORT"
-max_payload: 1MB
-websocket {
-  listen: "127.0.0.1:$NATS_WS_PORT"
-  no_tls: true
-  compression: false
-}
-NATS
-  nats-server -c "$RUN/nats.conf" >"$RUN/nats.log" 2>&1 &
-  NATS_PID=$!
-  for _ in $(seq 1 40); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$NATS_WS_PORT") 2>/dev/null && { say "nats-server pid $NATS_PID ready ($(nats-server --version))"; return; }
-    sleep 0.25
-  done
-  cat "$RUN/nats.log" >&2; echo "nats-server did not start" >&2; exit 1
-}
+source "$HERE/../nats.sh"
 
 start_ushs() {
   env USHS_JWT_SECRET="$SECRET" USHS_HTTP_HOST=127.0.0.1 \

@@ -4,10 +4,11 @@ import com.hazelcast.internal.util.ConcurrencyUtil;
 import java.util.concurrent.ForkJoinPool;
 
 /**
- * Gives Hazelcast's multi-partition calls ({@code submitToKeys}, {@code putAllAsync}) a bounded
- * async executor of {@value #THREADS} threads where its default would start a new thread per
- * completion: when the common {@link ForkJoinPool} has a parallelism of 1 (2 cores or fewer). Why:
- * {@code docs/decisions/hazelcast-async-executor.md}.
+ * Gives the callbacks of Hazelcast futures that USHS does not hand to a context itself (the log's
+ * go through {@code OnContext}; Hazelcast's and the cluster manager's own) a bounded async executor
+ * of {@value #THREADS} threads where its default would start a new thread per completion: when the
+ * common {@link ForkJoinPool} has a parallelism of 1 (2 cores or fewer). Why: {@code
+ * docs/decisions/hazelcast-async-executor.md}.
  */
 final class HazelcastAsync {
 

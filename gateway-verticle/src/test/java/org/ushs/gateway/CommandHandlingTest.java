@@ -118,29 +118,7 @@ class CommandHandlingTest {
   @BeforeEach
   void start() throws Exception {
     vertx = Vertx.vertx();
-    GatewaySettings settings =
-        new GatewaySettings(
-            "127.0.0.1",
-            0,
-            1,
-            Duration.ofSeconds(30),
-            64 * 1024,
-            4 << 20,
-            1000,
-            10_000,
-            100,
-            Duration.ofMillis(50),
-            8,
-            Duration.ofSeconds(60),
-            100,
-            false,
-            Duration.ofSeconds(1),
-            false,
-            MAX_SUBSCRIPTIONS,
-            MAX_SELECTORS,
-            Duration.ofSeconds(1),
-            Duration.ZERO,
-            100);
+    GatewaySettings settings = TestGatewaySettings.onOneLoop(MAX_SUBSCRIPTIONS, MAX_SELECTORS);
     GatewayVerticle gateway =
         new GatewayVerticle(
             settings,

@@ -48,29 +48,7 @@ class GatewayPortFullTest {
   @BeforeEach
   void start() throws Exception {
     vertx = Vertx.vertx();
-    GatewaySettings settings =
-        new GatewaySettings(
-            "127.0.0.1",
-            0,
-            1,
-            Duration.ofSeconds(30),
-            64 * 1024,
-            4 << 20,
-            1000,
-            10_000,
-            100,
-            Duration.ofMillis(50),
-            8,
-            Duration.ofSeconds(60),
-            100,
-            false,
-            Duration.ofSeconds(1),
-            false,
-            100,
-            1000,
-            Duration.ofSeconds(1),
-            Duration.ZERO,
-            100);
+    GatewaySettings settings = TestGatewaySettings.onOneLoop(100, 1000);
     Principal alice =
         new Principal("alice", new Permissions(null, null, false), Instant.now().plusSeconds(600));
     GatewayVerticle gateway =
