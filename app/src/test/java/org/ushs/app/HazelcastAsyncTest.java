@@ -9,8 +9,6 @@ import com.hazelcast.map.IMap;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.ushs.common.testing.FreePorts;
 import org.ushs.publisher.MemberConfig;
 
 /**
@@ -63,10 +62,7 @@ class HazelcastAsyncTest {
   }
 
   private static Config config() throws IOException {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = socket.getLocalPort();
-    }
-    return MemberConfig.base("hazelcast-async-" + UUID.randomUUID(), "127.0.0.1", port, List.of());
+    return MemberConfig.base(
+        "hazelcast-async-" + UUID.randomUUID(), "127.0.0.1", FreePorts.next(), List.of());
   }
 }

@@ -2,9 +2,6 @@ package org.ushs.app;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.ushs.common.auth.JwtAuthenticator;
 import org.ushs.common.auth.Permissions;
 import org.ushs.common.config.ConfigLoader;
+import org.ushs.common.testing.FreePorts;
 import org.ushs.publisher.ClusterTls;
 import org.ushs.publisher.JoinSettings;
 
@@ -122,12 +120,9 @@ final class TestNodes implements AutoCloseable {
     }
   }
 
+  /** A port for a listener that starts later ({@link FreePorts}: not an ephemeral one). */
   static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    }
+    return FreePorts.next();
   }
 
   @Override

@@ -2,12 +2,9 @@ package org.ushs.common.log;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.NetworkConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.UUID;
+import org.ushs.common.testing.FreePorts;
 
 /** A one-member Hazelcast configuration on loopback, on a free port, for tests. */
 public final class LoopbackHazelcast {
@@ -21,18 +18,10 @@ public final class LoopbackHazelcast {
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.logging.type", "jdk");
     NetworkConfig network = config.getNetworkConfig();
-    network.setPort(freePort()).setPortAutoIncrement(false);
+    network.setPort(FreePorts.next()).setPortAutoIncrement(false);
     network.getInterfaces().setEnabled(true).setInterfaces(List.of("127.0.0.1"));
     network.getJoin().getMulticastConfig().setEnabled(false);
     network.getJoin().getAutoDetectionConfig().setEnabled(false);
     return config;
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
