@@ -61,8 +61,9 @@ final class LogWiring {
         ingested::increment);
   }
 
-  WriterClient client() {
-    return new WriterClient(vertx, owners, health, WRITE_TIMEOUT, WRITE_ATTEMPTS);
+  /** The client ingest writes through; {@code local} is this member's endpoint. */
+  WriterClient client(WriterEndpoint local) {
+    return new WriterClient(vertx, owners, local, health, WRITE_TIMEOUT, WRITE_ATTEMPTS);
   }
 
   private static Duration stallHook() {

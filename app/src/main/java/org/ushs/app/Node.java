@@ -25,6 +25,7 @@ import org.ushs.common.config.Role;
 import org.ushs.common.config.UshsConfig;
 import org.ushs.common.log.BusLogReader;
 import org.ushs.common.log.LogReader;
+import org.ushs.common.log.writer.WriterEndpoint;
 import org.ushs.gateway.GatewayMetrics;
 import org.ushs.gateway.GatewayVerticle;
 import org.ushs.gateway.connection.ConnectionLimits;
@@ -107,14 +108,15 @@ public final class Node {
     ClusterEvents.watch(hazelcast);
     ClusterGauges.register(vertx, hazelcast, quorum, telemetry.registry());
     Authenticator auth = NodeAuth.authenticator(vertx, config);
-    Future<Void> chain = track(vertx.deployVerticle(logPath.endpoint(telemetry.registry())));
+    WriterEndpoint writers = logPath.endpoint(telemetry.registry());
+    Future<Void> chain = track(vertx.deployVerticle(writers));
     if (config.runs(Role.REPLAY)) {
       chain = chain.compose(v -> track(vertx.deployVerticle(new ReplayVerticle(log))));
     }
     if (config.runs(Role.INGEST)) {
       ingest =
           new IngestVerticle(
-              config.ingest(), auth, logPath.client(), readiness, telemetry.telemetry());
+              config.ingest(), auth, logPath.client(writers), readiness, telemetry.telemetry());
       chain =
           chain
               .compose(v -> track(vertx.deployVerticle(ingest)))

@@ -1,6 +1,7 @@
 package org.ushs.common.log.writer;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
@@ -15,10 +16,10 @@ import org.ushs.common.event.PendingEvent;
 import org.ushs.common.log.PartitionId;
 
 /**
- * Sends writes to the writer of a partition, on the member that owns it (one bus hop). Writes are
- * idempotent by publish key, so what got no answer (the owner died, timed out, moved) is sent again
- * to whoever owns the partition then, up to {@code attempts} times. Fails with {@link
- * WriteRefused}. Futures complete on the caller's context.
+ * Sends writes to the writer of a partition, on the member that owns it (one bus hop, or a direct
+ * call when that is this member). Writes are idempotent by publish key, so what got no answer (the
+ * owner died, timed out, moved) is sent again to whoever owns the partition then, up to {@code
+ * attempts} times. Fails with {@link WriteRefused}. Futures complete on the caller's context.
  */
 public final class WriterClient {
 
@@ -26,14 +27,25 @@ public final class WriterClient {
 
   private final Vertx vertx;
   private final PartitionOwners owners;
+  private final WriterEndpoint local;
   private final AppendHealth health;
   private final DeliveryOptions options;
   private final int attempts;
 
+  /**
+   * {@code local}: this member's endpoint, called directly while this member owns the partition
+   * (null: always over the bus).
+   */
   public WriterClient(
-      Vertx vertx, PartitionOwners owners, AppendHealth health, Duration timeout, int attempts) {
+      Vertx vertx,
+      PartitionOwners owners,
+      WriterEndpoint local,
+      AppendHealth health,
+      Duration timeout,
+      int attempts) {
     this.vertx = vertx;
     this.owners = owners;
+    this.local = local;
     this.health = health;
     this.options = new DeliveryOptions().setSendTimeout(timeout.toMillis());
     this.attempts = attempts;
@@ -47,19 +59,46 @@ public final class WriterClient {
   }
 
   private Future<WriteResult> attempt(WriteRequest request, int attempt) {
-    String owner = owners.ownerOf(request.partition());
-    Future<WriteResult> sent =
-        owner == null
-            ? Future.failedFuture(new ReplyException(ReplyFailure.NO_HANDLERS, "no log owner"))
-            : vertx
-                .eventBus()
-                .<WriteResult>request(Addresses.writer(owner), request, options)
-                .map(Message::body);
+    Future<WriteResult> sent = send(request, owners.ownerOf(request.partition()));
     return sent.recover(
         failure ->
             attempt < attempts && retryable(failure)
                 ? vertx.timer(PAUSE_MS).compose(t -> attempt(request, attempt + 1))
                 : Future.failedFuture(failure));
+  }
+
+  private Future<WriteResult> send(WriteRequest request, String owner) {
+    if (owner == null) {
+      return Future.failedFuture(new ReplyException(ReplyFailure.NO_HANDLERS, "no log owner"));
+    }
+    if (local != null && owner.equals(owners.localMember())) {
+      return withTimeout(local.writeHere(request));
+    }
+    return vertx
+        .eventBus()
+        .<WriteResult>request(Addresses.writer(owner), request, options)
+        .map(Message::body);
+  }
+
+  /** Fails as a bus request would when the local writer does not answer within the timeout. */
+  private Future<WriteResult> withTimeout(Future<WriteResult> written) {
+    Promise<WriteResult> answered = Promise.promise();
+    long timer =
+        vertx.setTimer(
+            options.getSendTimeout(),
+            id ->
+                answered.tryFail(
+                    new ReplyException(ReplyFailure.TIMEOUT, "the log writer did not answer")));
+    written.onComplete(
+        done -> {
+          vertx.cancelTimer(timer);
+          if (done.succeeded()) {
+            answered.tryComplete(done.result());
+          } else {
+            answered.tryFail(done.cause());
+          }
+        });
+    return answered.future();
   }
 
   private static boolean retryable(Throwable failure) {

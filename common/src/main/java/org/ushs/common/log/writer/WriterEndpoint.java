@@ -1,8 +1,12 @@
 package org.ushs.common.log.writer;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,6 +16,7 @@ import java.util.logging.Logger;
 import org.ushs.common.bus.Addresses;
 import org.ushs.common.bus.EventBatch;
 import org.ushs.common.bus.WriteRequest;
+import org.ushs.common.bus.WriteResult;
 import org.ushs.common.log.EventLog;
 import org.ushs.common.log.PartitionId;
 
@@ -73,30 +78,52 @@ public final class WriterEndpoint extends VerticleBase {
     }
   }
 
+  /**
+   * Writes {@code request} here, without the bus: for a client on this member when it owns the
+   * partition (the bus request would cost a message, a codec pass and a reply for the same hop).
+   * Runs on this endpoint's context; the result completes on the caller's context, failed as the
+   * bus reply would be ({@link ReplyException} with the refusal's code).
+   */
+  public Future<WriteResult> writeHere(WriteRequest request) {
+    Context caller = vertx.getOrCreateContext();
+    Promise<WriteResult> result = Promise.promise();
+    context.runOnContext(
+        v -> handle(request).onComplete(done -> caller.runOnContext(w -> result.handle(done))));
+    return result.future();
+  }
+
   private void write(Message<WriteRequest> message) {
+    handle(message.body())
+        .onComplete(
+            done -> {
+              if (done.succeeded()) {
+                message.reply(done.result());
+              } else {
+                ReplyException failure = (ReplyException) done.cause();
+                message.fail(failure.failureCode(), failure.getMessage());
+              }
+            });
+  }
+
+  private Future<WriteResult> handle(WriteRequest request) {
     checkStall();
     if (guard.holding()) {
-      message.fail(LogRefusal.NOT_OWNER.code, LogRefusal.NOT_OWNER.detail);
-      return;
+      return refused(LogRefusal.NOT_OWNER.code, LogRefusal.NOT_OWNER.detail);
     }
-    WriteRequest request = message.body();
     if (request == null || request.events().isEmpty()) {
-      message.fail(400, "a write request needs events");
-      return;
+      return refused(400, "a write request needs events");
     }
     if (!owners.ownsLocally(request.partition())) {
       LogWriter former = writers.remove(request.partition());
       if (former != null) {
         former.invalidate();
       }
-      message.fail(LogRefusal.NOT_OWNER.code, LogRefusal.NOT_OWNER.detail);
-      return;
+      return refused(LogRefusal.NOT_OWNER.code, LogRefusal.NOT_OWNER.detail);
     }
-    writers
+    return writers
         .computeIfAbsent(request.partition(), this::writerOf)
         .write(request.events())
-        .onSuccess(message::reply)
-        .onFailure(failure -> refuse(message, failure));
+        .recover(WriterEndpoint::refused);
   }
 
   private LogWriter writerOf(PartitionId partition) {
@@ -117,9 +144,13 @@ public final class WriterEndpoint extends VerticleBase {
     }
   }
 
-  private static void refuse(Message<WriteRequest> message, Throwable failure) {
+  private static Future<WriteResult> refused(Throwable failure) {
     LogRefusal refusal =
         failure instanceof WriteRefused refused ? refused.refusal() : LogRefusal.UNAVAILABLE;
-    message.fail(refusal.code, failure.getMessage());
+    return refused(refusal.code, failure.getMessage());
+  }
+
+  private static Future<WriteResult> refused(int code, String message) {
+    return Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, code, message));
   }
 }
