@@ -129,9 +129,18 @@ three_nodes() {
   done
   say "three nodes ready: pids ${pids[*]}"
   SERVER_PID=${pids[0]}
-  bench fixed-rate --key steady3 --subscribers 10 --rate 5000 $USERS \
+  # fresh JVMs: 40 s of warm-up, so that the rounds measure the path and not the JIT compiling it
+  bench fixed-rate --key steady3 --subscribers 10 --rate 5000 $USERS --warmup 40 \
     --node-pids "${pids[1]},${pids[2]}" \
     --label "log path, three nodes (load and 10 subscribers on node 1): 500 single-event publishes/s"
+  local roles="" ready
+  for i in 0 1 2; do
+    ready=$(curl -s "http://127.0.0.1:$((INGEST_PORT + 20 * i))/health/ready" || true)
+    case "$ready" in *'"logOwner":true'*) roles="$roles node $((i + 1)) holds the log's primary copy (its writer);" ;; esac
+    case "$ready" in *'"logBackup":true'*) roles="$roles node $((i + 1)) holds its backup;" ;; esac
+  done
+  echo "- after the rounds:$roles" >>"$MD"
+  say "three nodes:$roles"
   for i in 0 1 2; do kill -TERM "${pids[$i]}" 2>/dev/null || true; done
   for i in 0 1 2; do wait "${pids[$i]}" 2>/dev/null || true; done
   SERVER_PID=

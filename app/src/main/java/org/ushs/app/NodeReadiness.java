@@ -21,11 +21,12 @@ import org.ushs.common.log.writer.AppendHealth;
  * ({@link AppendHealth}: writer failing, log unreachable, log full by bytes), and, with the gateway
  * role, the node's event consumer is registered (it can deliver). The details: {@code members}
  * (USHS nodes; healing services' lite members are not counted), {@code newestSequence}, {@code
- * logOwner} (this node holds the log's primary copy), {@code quorum} (with three or more configured
- * members), and {@code clusterSafe} (every partition has its backups in place: once the cluster has
- * settled after a node loss, another loss loses nothing). A node that lost quorum is not ready
- * again until it has caught up on the log ({@link LogStanding}), and until then refuses resumes
- * ({@link #historyWithheld}). A node shutting down is not ready.
+ * logOwner} (this node holds the log's primary copy), {@code logBackup} (its first backup copy),
+ * {@code quorum} (with three or more configured members), and {@code clusterSafe} (every partition
+ * has its backups in place: once the cluster has settled after a node loss, another loss loses
+ * nothing). A node that lost quorum is not ready again until it has caught up on the log ({@link
+ * LogStanding}), and until then refuses resumes ({@link #historyWithheld}). A node shutting down is
+ * not ready.
  */
 final class NodeReadiness implements Readiness {
 
@@ -77,7 +78,11 @@ final class NodeReadiness implements Readiness {
     }
     HazelcastInstance hazelcast = cluster.getHazelcastInstance();
     int nodes = nodes(hazelcast);
-    JsonObject details = new JsonObject().put("members", nodes).put("logOwner", ownsLog(hazelcast));
+    JsonObject details =
+        new JsonObject()
+            .put("members", nodes)
+            .put("logOwner", ownsLog(hazelcast))
+            .put("logBackup", LogBackup.heldBy(hazelcast));
     if (quorum.isPresent()) {
       boolean present = quorum.get().present(hazelcast);
       details.put("quorum", present);

@@ -133,13 +133,22 @@ final class ProcessCluster {
   }
 
   /** The live node that holds the replay log's primary copy. */
-  NodeProcess logOwner(Vertx vertx) throws InterruptedException {
+  NodeProcess logOwner(Vertx vertx) {
+    return reporting(vertx, "logOwner");
+  }
+
+  /** The live node that holds the replay log's first backup copy. */
+  NodeProcess logBackup(Vertx vertx) {
+    return reporting(vertx, "logBackup");
+  }
+
+  private NodeProcess reporting(Vertx vertx, String flag) {
     for (NodeProcess node : alive()) {
-      if (readiness(vertx, node).getBoolean("logOwner", false)) {
+      if (readiness(vertx, node).getBoolean(flag, false)) {
         return node;
       }
     }
-    throw new AssertionError("no live node owns the log");
+    throw new AssertionError("no live node reports " + flag);
   }
 
   /** The body of {@code /health/ready}, ready or not. */

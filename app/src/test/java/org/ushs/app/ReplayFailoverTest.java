@@ -1,6 +1,7 @@
 package org.ushs.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.ushs.app.ReplayTest.assertReplay;
 
 import io.vertx.core.Vertx;
@@ -43,9 +44,12 @@ class ReplayFailoverTest {
     publish.close();
 
     NodeProcess owner = cluster.logOwner(vertx);
+    NodeProcess backup = cluster.logBackup(vertx);
+    assertNotEquals(owner, backup);
     owner.kill();
     NodeProcess survivor = cluster.alive().get(0);
     survivor.awaitReady(vertx);
+    cluster.await(vertx, backup, r -> r.getBoolean("logOwner", false), "the promoted backup");
 
     WsClient client = resume(survivor, events.get(9).getString("id"));
     for (JsonObject expected : events.subList(10, 50)) {
