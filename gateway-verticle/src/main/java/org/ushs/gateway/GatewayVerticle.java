@@ -145,7 +145,8 @@ public final class GatewayVerticle extends VerticleBase {
           resumeLog.observed(batch.epoch());
           recent.logReached(batch.next() - 1);
           gapFiller.onLive(batch);
-        });
+        },
+        hub::occupied);
     gapFiller.start();
     heartbeat.start();
     return resumeLog.start().compose(known -> server.listen(settings.port()));

@@ -41,6 +41,7 @@ final class Hub {
 
   private final EnumMap<Category, Index> byCategory = new EnumMap<>(Category.class);
   private final Set<ClientSession> sessions = new LinkedHashSet<>();
+  private volatile boolean occupied;
 
   Hub() {
     for (Category category : Category.values()) {
@@ -50,6 +51,7 @@ final class Hub {
 
   void add(ClientSession session) {
     sessions.add(session);
+    occupied = true;
   }
 
   /** Indexes {@code session} under what {@code subscriptions} now span. */
@@ -66,6 +68,7 @@ final class Hub {
 
   void remove(ClientSession session) {
     sessions.remove(session);
+    occupied = !sessions.isEmpty();
     byCategory.values().forEach(index -> index.remove(session));
   }
 
@@ -92,6 +95,11 @@ final class Hub {
       }
     }
     return sent;
+  }
+
+  /** Whether any session is here; read from any thread (the event feed's). */
+  boolean occupied() {
+    return occupied;
   }
 
   Set<ClientSession> sessions() {

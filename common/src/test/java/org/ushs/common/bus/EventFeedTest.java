@@ -1,0 +1,85 @@
+package org.ushs.common.bus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ushs.common.event.Category;
+import org.ushs.common.event.EventKeys;
+import org.ushs.common.event.SequencedEvent;
+
+/**
+ * {@link EventFeed} on a real event bus: a listener that does not want batches at once still gets
+ * every batch, in order, and batches held for it come before the next one it wants at once.
+ */
+class EventFeedTest {
+
+  private static final EventKeys KEYS =
+      new EventKeys("id", "/s", "org.ushs.error.x", Category.ERROR, null, null, null);
+
+  private final Vertx vertx = Vertx.vertx();
+  private final EventFeed feed = new EventFeed();
+  private final List<Long> eagerGot = new CopyOnWriteArrayList<>();
+  private final List<Long> idleGot = new CopyOnWriteArrayList<>();
+  private final AtomicBoolean idleWantsNow = new AtomicBoolean();
+
+  @BeforeEach
+  void start() throws Exception {
+    EventBatchCodec.register(vertx.eventBus());
+    feed.start(vertx).await(10, TimeUnit.SECONDS);
+    Context eager = vertx.getOrCreateContext();
+    Context idle = vertx.getOrCreateContext();
+    feed.listen(eager, batch -> eagerGot.add(batch.first()));
+    feed.listen(idle, batch -> idleGot.add(batch.first()), idleWantsNow::get);
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    vertx.close().await(10, TimeUnit.SECONDS);
+  }
+
+  private void publish(long sequence) {
+    SequencedEvent event =
+        new SequencedEvent(sequence, "0123456789abcdef", KEYS, Buffer.buffer("{}"));
+    vertx.eventBus().publish(Addresses.EVENTS, EventBatch.live(List.of(event)));
+  }
+
+  private static void awaitSize(List<Long> got, int size) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (got.size() < size && System.currentTimeMillis() < deadline) {
+      Thread.sleep(10);
+    }
+  }
+
+  @Test
+  void aListenerThatDoesNotWantBatchesAtOnceGetsThemAllInOrder() throws Exception {
+    for (long s = 0; s < 5; s++) {
+      publish(s);
+    }
+
+    awaitSize(idleGot, 5);
+    awaitSize(eagerGot, 5);
+    assertEquals(List.of(0L, 1L, 2L, 3L, 4L), eagerGot);
+    assertEquals(List.of(0L, 1L, 2L, 3L, 4L), idleGot);
+  }
+
+  @Test
+  void heldBatchesComeBeforeTheNextBatchWantedAtOnce() throws Exception {
+    publish(0);
+    publish(1);
+    awaitSize(eagerGot, 2);
+    idleWantsNow.set(true);
+    publish(2);
+
+    awaitSize(idleGot, 3);
+    assertEquals(List.of(0L, 1L, 2L), idleGot);
+  }
+}
