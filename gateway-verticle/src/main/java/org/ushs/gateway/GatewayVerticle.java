@@ -63,6 +63,7 @@ public final class GatewayVerticle extends VerticleBase {
   private final GatewaySecurity security;
   private final LogReader logReader;
   private final EventFeed feed;
+  private EventFeed.Listening live;
   private final Readiness readiness;
   private final ReplaySettings retention;
   private final GatewayMetrics metrics;
@@ -139,14 +140,15 @@ public final class GatewayVerticle extends VerticleBase {
             .webSocketHandshakeHandler(this::handshake)
             .exceptionHandler(HandshakeLog::connectionFailed)
             .requestHandler(request -> request(router, request));
-    feed.listen(
-        context,
-        batch -> {
-          resumeLog.observed(batch.epoch());
-          recent.logReached(batch.next() - 1);
-          gapFiller.onLive(batch);
-        },
-        hub::occupied);
+    live =
+        feed.listen(
+            context,
+            batch -> {
+              resumeLog.observed(batch.epoch());
+              recent.logReached(batch.next() - 1);
+              gapFiller.onLive(batch);
+            },
+            hub::occupied);
     gapFiller.start();
     heartbeat.start();
     return resumeLog.start().compose(known -> server.listen(settings.port()));
@@ -236,6 +238,7 @@ public final class GatewayVerticle extends VerticleBase {
 
   /** A session within the connection limits; otherwise close 1013 naming the limit. */
   private void open(ServerWebSocket ws, Principal principal, ConnectQuery query, MultiMap headers) {
+    live.catchUp(); // the session's first live position is the newest this node received
     if (drainAndDismiss.started()) {
       ws.close((short) ErrorCode.GOING_AWAY.code, ErrorCode.GOING_AWAY.message);
       return;

@@ -4,8 +4,9 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -13,30 +14,45 @@ import java.util.function.Consumer;
 /**
  * The node's one consumer of {@link Addresses#EVENTS}: each batch reaches the node once over the
  * bus and is decoded once, then handed to every listener (the gateway instances) on the listener's
- * own context. A listener that does not want batches at once (a gateway instance without sessions)
- * gets them together every {@link #IDLE_HAND_OVER_MS} ms, or before the next batch it wants at
- * once, in order: waking its event loop for every batch cost a node without clients two thread
- * wake-ups per event. Batches of an unknown wire version (decoded to null) are dropped. Listeners
- * may register from any thread; batches move on the consumer's context only.
+ * own context, in order. A listener that does not want batches at once (a gateway instance without
+ * sessions) gets them together every {@link #IDLE_HAND_OVER_MS} ms, or as soon as it asks ({@link
+ * Listening#catchUp}, before a session's first position is taken): waking its event loop for every
+ * batch cost a node without clients two thread wake-ups per event. Batches of an unknown wire
+ * version (decoded to null) are dropped. Listeners may register from any thread.
  */
 public final class EventFeed {
 
-  static final long IDLE_HAND_OVER_MS = 100;
+  /** Below the default USHS_GAP_WAIT, so that a held batch is not taken for a gap and read. */
+  static final long IDLE_HAND_OVER_MS = 50;
 
-  private static final class Listener {
-    final Context context;
-    final Consumer<EventBatch> handler;
-    final BooleanSupplier eager;
-    List<EventBatch> held = new ArrayList<>();
+  /** A listener's batches not yet handed to it. */
+  public static final class Listening {
+    private final Context context;
+    private final Consumer<EventBatch> handler;
+    private final BooleanSupplier eager;
+    private final Queue<EventBatch> queued = new ConcurrentLinkedQueue<>();
 
-    Listener(Context context, Consumer<EventBatch> handler, BooleanSupplier eager) {
+    private Listening(Context context, Consumer<EventBatch> handler, BooleanSupplier eager) {
       this.context = context;
       this.handler = handler;
       this.eager = eager;
     }
+
+    /** Hands every batch received so far to the handler now; on the listener's context only. */
+    public void catchUp() {
+      for (EventBatch batch = queued.poll(); batch != null; batch = queued.poll()) {
+        handler.accept(batch);
+      }
+    }
+
+    private void handOver() {
+      if (!queued.isEmpty()) {
+        context.runOnContext(v -> catchUp());
+      }
+    }
   }
 
-  private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+  private final List<Listening> listeners = new CopyOnWriteArrayList<>();
   private volatile MessageConsumer<EventBatch> consumer;
   private Vertx vertx;
   private boolean handOverScheduled;
@@ -49,16 +65,18 @@ public final class EventFeed {
   }
 
   /** Hands every batch from now on to {@code handler}, on {@code context}, at once. */
-  public void listen(Context context, Consumer<EventBatch> handler) {
-    listen(context, handler, () -> true);
+  public Listening listen(Context context, Consumer<EventBatch> handler) {
+    return listen(context, handler, () -> true);
   }
 
   /**
    * Hands every batch from now on to {@code handler}, on {@code context}: at once while {@code
-   * eager} says so (asked on the consumer's thread), otherwise held for a while.
+   * eager} says so (asked on the consumer's thread), otherwise within {@link #IDLE_HAND_OVER_MS}.
    */
-  public void listen(Context context, Consumer<EventBatch> handler, BooleanSupplier eager) {
-    listeners.add(new Listener(context, handler, eager));
+  public Listening listen(Context context, Consumer<EventBatch> handler, BooleanSupplier eager) {
+    Listening listening = new Listening(context, handler, eager);
+    listeners.add(listening);
+    return listening;
   }
 
   /** Whether the consumer is registered: the node can receive events. */
@@ -71,10 +89,10 @@ public final class EventFeed {
     if (batch == null) {
       return;
     }
-    for (Listener listener : listeners) {
-      listener.held.add(batch);
+    for (Listening listener : listeners) {
+      listener.queued.add(batch);
       if (listener.eager.getAsBoolean()) {
-        handOver(listener);
+        listener.handOver();
       } else if (!handOverScheduled) {
         handOverScheduled = true;
         vertx.setTimer(IDLE_HAND_OVER_MS, id -> handOverHeld());
@@ -84,15 +102,6 @@ public final class EventFeed {
 
   private void handOverHeld() {
     handOverScheduled = false;
-    listeners.forEach(EventFeed::handOver);
-  }
-
-  private static void handOver(Listener listener) {
-    if (listener.held.isEmpty()) {
-      return;
-    }
-    List<EventBatch> batches = listener.held;
-    listener.held = new ArrayList<>(1);
-    listener.context.runOnContext(v -> batches.forEach(listener.handler));
+    listeners.forEach(Listening::handOver);
   }
 }

@@ -3,6 +3,7 @@ package org.ushs.common.bus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vertx.core.Context;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.util.List;
@@ -18,7 +19,8 @@ import org.ushs.common.event.SequencedEvent;
 
 /**
  * {@link EventFeed} on a real event bus: a listener that does not want batches at once still gets
- * every batch, in order, and batches held for it come before the next one it wants at once.
+ * every batch, in order; batches held for it come before the next one it wants at once, and it can
+ * take them at once when it asks.
  */
 class EventFeedTest {
 
@@ -30,6 +32,8 @@ class EventFeedTest {
   private final List<Long> eagerGot = new CopyOnWriteArrayList<>();
   private final List<Long> idleGot = new CopyOnWriteArrayList<>();
   private final AtomicBoolean idleWantsNow = new AtomicBoolean();
+  private EventFeed.Listening idleListening;
+  private Context idle;
 
   @BeforeEach
   void start() throws Exception {
@@ -38,7 +42,8 @@ class EventFeedTest {
     Context eager = vertx.getOrCreateContext();
     Context idle = vertx.getOrCreateContext();
     feed.listen(eager, batch -> eagerGot.add(batch.first()));
-    feed.listen(idle, batch -> idleGot.add(batch.first()), idleWantsNow::get);
+    idleListening = feed.listen(idle, batch -> idleGot.add(batch.first()), idleWantsNow::get);
+    this.idle = idle;
   }
 
   @AfterEach
@@ -81,5 +86,20 @@ class EventFeedTest {
 
     awaitSize(idleGot, 3);
     assertEquals(List.of(0L, 1L, 2L), idleGot);
+  }
+
+  @Test
+  void aListenerThatAsksGetsWhatWasHeldForItAtOnce() throws Exception {
+    publish(0);
+    publish(1);
+    awaitSize(eagerGot, 2); // the feed has taken both
+
+    Promise<List<Long>> seen = Promise.promise();
+    idle.runOnContext(
+        v -> {
+          idleListening.catchUp();
+          seen.complete(List.copyOf(idleGot));
+        });
+    assertEquals(List.of(0L, 1L), seen.future().await(10, TimeUnit.SECONDS));
   }
 }
