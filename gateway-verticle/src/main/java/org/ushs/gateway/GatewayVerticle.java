@@ -1,5 +1,6 @@
 package org.ushs.gateway;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
@@ -217,6 +218,11 @@ public final class GatewayVerticle extends VerticleBase {
       handshake.reject(400);
       return;
     }
+    // From here on this instance takes each batch at once, as it does once sessions are open: a
+    // client may publish as soon as it has the 101, and that event must reach its session.
+    // What the node received before is history to this client: taken now, before the session.
+    hub.handshakeStarted();
+    live.catchUp();
     security
         .authenticate(handshake, query.parameters())
         .onComplete(
@@ -224,21 +230,35 @@ public final class GatewayVerticle extends VerticleBase {
               AuthFailure refusal = auth.succeeded() ? null : refusal(auth.cause(), handshake);
               handshake
                   .accept()
-                  .onSuccess(
-                      ws -> {
-                        WebSocketTransport.accepted(ws);
-                        if (refusal == null) {
-                          open(ws, auth.result(), query, handshake.headers());
-                        } else {
-                          refuse(ws, refusal);
+                  .onComplete(
+                      accepted -> {
+                        try {
+                          if (accepted.succeeded()) {
+                            opened(accepted.result(), auth, refusal, query, handshake.headers());
+                          }
+                        } finally {
+                          hub.handshakeEnded();
                         }
                       });
             });
   }
 
+  private void opened(
+      ServerWebSocket ws,
+      AsyncResult<Principal> auth,
+      AuthFailure refusal,
+      ConnectQuery query,
+      MultiMap headers) {
+    WebSocketTransport.accepted(ws);
+    if (refusal == null) {
+      open(ws, auth.result(), query, headers);
+    } else {
+      refuse(ws, refusal);
+    }
+  }
+
   /** A session within the connection limits; otherwise close 1013 naming the limit. */
   private void open(ServerWebSocket ws, Principal principal, ConnectQuery query, MultiMap headers) {
-    live.catchUp(); // the session's first live position is the newest this node received
     if (drainAndDismiss.started()) {
       ws.close((short) ErrorCode.GOING_AWAY.code, ErrorCode.GOING_AWAY.message);
       return;

@@ -41,6 +41,7 @@ final class Hub {
 
   private final EnumMap<Category, Index> byCategory = new EnumMap<>(Category.class);
   private final Set<ClientSession> sessions = new LinkedHashSet<>();
+  private int handshakes;
   private volatile boolean occupied;
 
   Hub() {
@@ -52,6 +53,17 @@ final class Hub {
   void add(ClientSession session) {
     sessions.add(session);
     occupied = true;
+  }
+
+  /** A client is connecting here: until {@link #handshakeEnded}, the hub counts as occupied. */
+  void handshakeStarted() {
+    handshakes++;
+    occupied = true;
+  }
+
+  void handshakeEnded() {
+    handshakes--;
+    occupied = handshakes > 0 || !sessions.isEmpty();
   }
 
   /** Indexes {@code session} under what {@code subscriptions} now span. */
@@ -68,7 +80,7 @@ final class Hub {
 
   void remove(ClientSession session) {
     sessions.remove(session);
-    occupied = !sessions.isEmpty();
+    occupied = handshakes > 0 || !sessions.isEmpty();
     byCategory.values().forEach(index -> index.remove(session));
   }
 
@@ -97,7 +109,7 @@ final class Hub {
     return sent;
   }
 
-  /** Whether any session is here; read from any thread (the event feed's). */
+  /** Whether a session is here or a client is connecting; read from any thread (the feed's). */
   boolean occupied() {
     return occupied;
   }

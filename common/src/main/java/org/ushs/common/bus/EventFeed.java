@@ -15,10 +15,10 @@ import java.util.function.Consumer;
  * The node's one consumer of {@link Addresses#EVENTS}: each batch reaches the node once over the
  * bus and is decoded once, then handed to every listener (the gateway instances) on the listener's
  * own context, in order. A listener that does not want batches at once (a gateway instance without
- * sessions) gets them together every {@link #IDLE_HAND_OVER_MS} ms, or as soon as it asks ({@link
- * Listening#catchUp}, before a session's first position is taken): waking its event loop for every
- * batch cost a node without clients two thread wake-ups per event. Batches of an unknown wire
- * version (decoded to null) are dropped. Listeners may register from any thread.
+ * sessions or connecting clients) gets them together every {@link #IDLE_HAND_OVER_MS} ms, or as
+ * soon as it asks ({@link Listening#catchUp}, when a client starts connecting): waking its event
+ * loop for every batch cost a node without clients two thread wake-ups per event. Batches of an
+ * unknown wire version (decoded to null) are dropped. Listeners may register from any thread.
  */
 public final class EventFeed {
 
