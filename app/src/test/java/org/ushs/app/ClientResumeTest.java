@@ -4,18 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ushs.client.ClientOptions;
 import org.ushs.client.EventPosition;
 import org.ushs.client.ReplayResult;
@@ -31,23 +28,7 @@ import org.ushs.client.event.UshsEvent;
 @Tag("integration")
 class ClientResumeTest {
 
-  private static TestNodes nodes;
-  private static Vertx vertx;
-  private static Publish publish;
-
-  @BeforeAll
-  static void start() {
-    nodes = TestNodes.start(1, Map.of());
-    vertx = Vertx.vertx();
-    publish = new Publish(vertx, nodes.node(0).ingestPort(), TestNodes.publisherToken(vertx));
-  }
-
-  @AfterAll
-  static void stop() {
-    publish.close();
-    vertx.close();
-    nodes.close();
-  }
+  @RegisterExtension static final NodesExtension nodes = NodesExtension.start(1);
 
   private static String url() {
     return "ws://127.0.0.1:" + nodes.node(0).gatewayPort() + "/ushs/v1/ws";
@@ -63,7 +44,7 @@ class ClientResumeTest {
     LinkedBlockingQueue<ReplayResult> replays = new LinkedBlockingQueue<>();
     UshsClient client =
         UshsClient.create(
-                vertx, options.endpoint(url()).bearer(TestNodes.subscriberToken(vertx)).build())
+                nodes.vertx(), options.endpoint(url()).bearer(nodes.subscriberToken()).build())
             .onEvent(events::add)
             .onReplay(replays::add);
     return new Received(client, events, replays);
@@ -71,7 +52,7 @@ class ClientResumeTest {
 
   private static String publish(String service, String severity) {
     JsonObject event = Publish.error(service, severity);
-    publish.ok(event);
+    nodes.publish().ok(event);
     return event.getString("id");
   }
 

@@ -64,11 +64,6 @@ public final class EventFeed {
     return consumer.completion();
   }
 
-  /** Hands every batch from now on to {@code handler}, on {@code context}, at once. */
-  public Listening listen(Context context, Consumer<EventBatch> handler) {
-    return listen(context, handler, () -> true);
-  }
-
   /**
    * Hands every batch from now on to {@code handler}, on {@code context}: at once while {@code
    * eager} says so (asked on the consumer's thread), otherwise within {@link #IDLE_HAND_OVER_MS}.

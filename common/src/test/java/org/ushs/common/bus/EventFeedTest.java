@@ -41,7 +41,7 @@ class EventFeedTest {
     feed.start(vertx).await(10, TimeUnit.SECONDS);
     Context eager = vertx.getOrCreateContext();
     Context idle = vertx.getOrCreateContext();
-    feed.listen(eager, batch -> eagerGot.add(batch.first()));
+    feed.listen(eager, batch -> eagerGot.add(batch.first()), () -> true);
     idleListening = feed.listen(idle, batch -> idleGot.add(batch.first()), idleWantsNow::get);
     this.idle = idle;
   }

@@ -108,7 +108,7 @@ public final class WriterEndpoint extends VerticleBase {
   private Future<WriteResult> handle(WriteRequest request) {
     checkStall();
     if (guard.holding()) {
-      return refused(LogRefusal.NOT_OWNER.code, LogRefusal.NOT_OWNER.detail);
+      return Future.failedFuture(LogRefusal.NOT_OWNER.failure());
     }
     if (request == null || request.events().isEmpty()) {
       return refused(400, "a write request needs events");
@@ -118,7 +118,7 @@ public final class WriterEndpoint extends VerticleBase {
       if (former != null) {
         former.invalidate();
       }
-      return refused(LogRefusal.NOT_OWNER.code, LogRefusal.NOT_OWNER.detail);
+      return Future.failedFuture(LogRefusal.NOT_OWNER.failure());
     }
     return writers
         .computeIfAbsent(request.partition(), this::writerOf)
