@@ -180,11 +180,18 @@ R="--rounds $ROUNDS"
 USERS="--batch 1 --concurrency 16 --duration 10 --warmup 20 $R"
 USERS_SMALL_RATE=$((SUBS_SMALL * 500))
 USERS_LARGE_RATE=$((SUBS_LARGE * 50))
+# selective fan-out: subscriber i takes service svc-(i mod 100) only; publishers at saturation
+# (batches of 10), so a server that spends less per delivery gets more events through
+SELECTIVE="--subscribers $SUBS_LARGE --local-addresses $LOCALS --services 100 --duration 8 --warmup 20 $R"
 start_nats
 nats_bench fixed-rate --key users1k-nats --subscribers $SUBS_SMALL --rate $USERS_SMALL_RATE $USERS \
   --label "NATS: $SUBS_SMALL subscribers, 500 single-event publishes/s"
 nats_bench fixed-rate --key users10k-nats --subscribers $SUBS_LARGE --local-addresses $LOCALS \
   --rate $USERS_LARGE_RATE $USERS --label "NATS: $SUBS_LARGE subscribers, 50 single-event publishes/s"
+nats_bench fixed-rate --key steady1-nats --subscribers 10 --rate 5000 $USERS \
+  --label "NATS: 500 single-event publishes/s, 10 subscribers (the log path's load)"
+nats_bench selective --key selective10k-nats $SELECTIVE \
+  --label "NATS selective: $SUBS_LARGE subscribers, each event matches 1% (100 subjects)"
 stop_nats
 start_server
 bench fixed-rate --key users1k --subscribers $SUBS_SMALL --rate $USERS_SMALL_RATE $USERS \
@@ -205,10 +212,9 @@ stop_server
 three_nodes
 start_server
 if [ "$HEADLINE" = 1 ]; then
-  bench selective --key selective10k --subscribers $SUBS_LARGE --local-addresses $LOCALS \
-    --services 100 $R --duration 8 \
+  bench selective --key selective10k $SELECTIVE \
     --label "selective: $SUBS_LARGE subscribers, each event matches 1% (100 services)"
-  bench ingest --key ingest100 --batch 100 --concurrency 8 $R --duration 8 \
+  bench ingest --key ingest100 --batch 100 --concurrency 8 $R --duration 8 --warmup 20 \
     --label "ingest: batches of 100, 8 requests in flight"
   echo "(not run: BENCH_HEADLINE=1 runs the side-by-side, log-path, shedding, selective and batch-ingest rounds only)" >"$RUN/profile.md"
 else
@@ -223,8 +229,7 @@ bench saturation --key sat10k --subscribers $SUBS_LARGE --local-addresses $LOCAL
 bench fixed-rate --key rate10k --subscribers $SUBS_LARGE --local-addresses $LOCALS --rate 20000 \
   $R --duration 10 \
   --label "fixed rate 20k deliveries/s: $SUBS_LARGE subscribers (latency)"
-bench selective --key selective10k --subscribers $SUBS_LARGE --local-addresses $LOCALS \
-  --services 100 $R --duration 8 \
+bench selective --key selective10k $SELECTIVE \
   --label "selective: $SUBS_LARGE subscribers, each event matches 1% (100 services)"
 
 # --- profile: JFR on the server during the 1k fan-out -----------------------------------------
@@ -246,7 +251,7 @@ bench resume --key resume100k --events $RESUME_LARGE $R \
 # ingest last: it fills the server's replay log; single events first
 bench ingest --key ingest1 --batch 1 --concurrency 16 $R --duration 8 \
   --label "ingest: single events, 16 requests in flight"
-bench ingest --key ingest100 --batch 100 --concurrency 8 $R --duration 8 \
+bench ingest --key ingest100 --batch 100 --concurrency 8 $R --duration 8 --warmup 20 \
   --label "ingest: batches of 100, 8 requests in flight"
 fi
 

@@ -27,7 +27,8 @@ final class Bench implements AutoCloseable {
   private Bench(Target target, int loops, EventFactory events) {
     this.target = target;
     this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
-    PublishChannel channel = target.nats() ? new NatsChannel(target) : new HttpChannel(target);
+    PublishChannel channel =
+        target.nats() ? new NatsChannel(target, events) : new HttpChannel(target);
     this.publisher = new Publisher(channel, events, delivered);
     await(
         vertx.deployVerticle(

@@ -164,6 +164,7 @@ final class FanoutScenario {
     row.put("pub failed", (double) published.failed());
     row.put("srv µs/deliv", Stats.micros(cpu.server(), got.deliveries()));
     row.put("srv µs/event", Stats.micros(cpu.server(), published.acked()));
+    row.put("of it JIT µs/event", Stats.micros(cpu.serverJit(), published.acked()));
     row.putAll(perNode);
     row.put("ack p50 ms", published.ackLatency().getValueAtPercentile(50) / 1000.0);
     row.put("ack p99 ms", published.ackLatency().getValueAtPercentile(99) / 1000.0);

@@ -114,8 +114,8 @@ final class Lane extends VerticleBase {
   }
 
   /**
-   * A NATS websocket subscriber of {@link NatsChannel#SUBJECT}: connected once the server answered
-   * the PING sent after CONNECT and SUB, so the subscription is in place.
+   * A NATS websocket subscriber of the subject of its service, or of every service: connected once
+   * the server answered the PING sent after CONNECT and SUB, so the subscription is in place.
    */
   private Future<Void> connectNats(NetClient client, Subscriber subscriber) {
     NatsStream stream = new NatsStream();
@@ -149,7 +149,9 @@ final class Lane extends VerticleBase {
         .compose(
             ws -> {
               socket[0] = ws;
-              ws.sendBinary(NatsChannel.ascii(NatsChannel.CONNECT + NatsChannel.SUBSCRIBE));
+              ws.sendBinary(
+                  NatsChannel.ascii(
+                      NatsChannel.CONNECT + NatsChannel.subscribe(subscriber.spec.service())));
               return subscribed.future();
             });
   }

@@ -11,26 +11,34 @@ import java.util.ArrayDeque;
 import java.util.List;
 
 /**
- * NATS, the peer USHS is measured against: the same events published with {@code PUB} on {@link
- * #SUBJECT} over the client protocol, each request followed by a {@code PING}; its {@code PONG}
- * (NATS answers in order) is the request's acknowledgement. What subscribers receive is the event
- * with {@code "sequence"} (the publish number) first, the shape and size of a USHS delivery.
+ * NATS, the peer USHS is measured against: the same events published with {@code PUB} over the
+ * client protocol on a subject naming the event's service ({@code ushs.events.svc-3}), so that a
+ * subscriber filters on a service as a USHS one does; each request is followed by a {@code PING},
+ * whose {@code PONG} (NATS answers in order) is the request's acknowledgement. What subscribers
+ * receive is the event with {@code "sequence"} (the publish number) first, the shape and size of a
+ * USHS delivery.
  */
 final class NatsChannel implements PublishChannel {
 
   static final String SUBJECT = "ushs.events";
   static final String CONNECT =
       "CONNECT {\"verbose\":false,\"pedantic\":false,\"protocol\":1,\"name\":\"ushs-bench\"}\r\n";
-  static final String SUBSCRIBE = "SUB " + SUBJECT + " 1\r\nPING\r\n";
 
   private final Target target;
+  private final EventFactory events;
   private final NatsStream stream = new NatsStream();
   private final ArrayDeque<Promise<Integer>> awaitingPong = new ArrayDeque<>();
   private NetClient client;
   private NetSocket socket;
 
-  NatsChannel(Target target) {
+  NatsChannel(Target target, EventFactory events) {
     this.target = target;
+    this.events = events;
+  }
+
+  /** What a subscriber sends: every service's subject, or the one of {@code service}. */
+  static String subscribe(String service) {
+    return "SUB " + SUBJECT + "." + (service == null ? "*" : service) + " 1\r\nPING\r\n";
   }
 
   @Override
@@ -48,12 +56,13 @@ final class NatsChannel implements PublishChannel {
   }
 
   @Override
-  public Future<Integer> send(long first, List<byte[]> events) {
-    Buffer request = Buffer.buffer(events.size() * (EventFactory.DELIVERED_SIZE + 40));
-    for (int i = 0; i < events.size(); i++) {
-      byte[] payload = sequenced(first + i, events.get(i));
+  public Future<Integer> send(long first, List<byte[]> batch) {
+    Buffer request = Buffer.buffer(batch.size() * (EventFactory.DELIVERED_SIZE + 40));
+    for (int i = 0; i < batch.size(); i++) {
+      byte[] payload = sequenced(first + i, batch.get(i));
+      String subject = SUBJECT + "." + events.service(first + i);
       request
-          .appendString("PUB " + SUBJECT + " " + payload.length + "\r\n")
+          .appendString("PUB " + subject + " " + payload.length + "\r\n")
           .appendBytes(payload)
           .appendString("\r\n");
     }

@@ -3,6 +3,7 @@ package org.ushs.bench;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -72,6 +73,32 @@ final class Proc {
   /** CPU seconds of process {@code pid}. */
   static double cpuSeconds(long pid) {
     return cpuSeconds(read("/proc/" + pid + "/stat"));
+  }
+
+  /**
+   * CPU seconds of the JIT compiler threads of JVM {@code pid} (named {@code C1 CompilerThread0}
+   * and so on; the kernel keeps the first 15 characters): the part of a figure a long-running
+   * server no longer pays once its code is compiled.
+   */
+  static double jitSeconds(long pid) {
+    double seconds = 0;
+    try (DirectoryStream<Path> tasks =
+        Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
+      for (Path task : tasks) {
+        try {
+          String name = Files.readString(task.resolve("comm"), StandardCharsets.US_ASCII);
+          if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+            seconds +=
+                cpuSeconds(Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII));
+          }
+        } catch (IOException ended) {
+          // the thread ended between the listing and the read
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return seconds;
   }
 
   static long rssBytes(long pid) {

@@ -1,12 +1,13 @@
 package org.ushs.bench;
 
 /**
- * The resources at one instant: the server's CPU seconds and resident set, the generator's own CPU
- * seconds, the machine's busy and total ticks, the load average.
+ * The resources at one instant: the server's CPU seconds (and its JIT compiler's) and resident set,
+ * the generator's own CPU seconds, the machine's busy and total ticks, the load average.
  */
 record Snapshot(
     long nanos,
     double serverCpu,
+    double serverJit,
     long serverRss,
     double selfCpu,
     long machineBusy,
@@ -20,6 +21,7 @@ record Snapshot(
     return new Snapshot(
         System.nanoTime(),
         serverPid > 0 ? Proc.cpuSeconds(serverPid) : 0,
+        serverPid > 0 ? Proc.jitSeconds(serverPid) : 0,
         serverPid > 0 ? Proc.rssBytes(serverPid) : 0,
         Proc.cpuSeconds(self),
         machine[0],
@@ -41,6 +43,7 @@ record Snapshot(
     return new CpuUse(
         seconds,
         later.serverCpu - serverCpu,
+        later.serverJit - serverJit,
         later.selfCpu - selfCpu,
         machineSeconds,
         later.serverRss,
@@ -54,6 +57,7 @@ record Snapshot(
   record CpuUse(
       double seconds,
       double server,
+      double serverJit,
       double generator,
       double machine,
       long serverRss,

@@ -40,12 +40,13 @@ public final class IdIndex {
     if (firstSequence < 0) {
       firstSequence = sequence;
     }
-    if (sequences.remove(new Key(source, id)) != null) {
+    Key key = new Key(source, id);
+    if (sequences.remove(key) != null) {
       forget(id);
     }
-    sequences.put(new Key(source, id), sequence);
+    sequences.put(key, sequence);
     sourcesById.merge(id, 1, Integer::sum);
-    newestById.put(id, new Key(source, id));
+    newestById.put(id, key);
   }
 
   private void forget(String id) {
