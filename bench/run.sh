@@ -129,8 +129,7 @@ three_nodes() {
   done
   say "three nodes ready: pids ${pids[*]}"
   SERVER_PID=${pids[0]}
-  # fresh JVMs: 40 s of warm-up, so that the rounds measure the path and not the JIT compiling it
-  bench fixed-rate --key steady3 --subscribers 10 --rate 5000 $USERS --warmup 40 \
+  bench fixed-rate --key steady3 --subscribers 10 --rate 5000 $USERS \
     --node-pids "${pids[1]},${pids[2]}" \
     --label "log path, three nodes (load and 10 subscribers on node 1): 500 single-event publishes/s"
   local roles="" ready
@@ -176,13 +175,14 @@ trap 'stop_server; stop_nats' EXIT
 R="--rounds $ROUNDS"
 # Users' rates, side by side with NATS in the same run: single-event publishes, 16 in flight, a
 # fixed offered rate (--rate counts deliveries: events/s x subscribers), same generator and events,
-# after a 20 s warm-up round (JIT warm, as the issues measure; 5 s left C2 compiling in the rounds).
-USERS="--batch 1 --concurrency 16 --duration 10 --warmup 20 $R"
+# after a 40 s warm-up round (JIT warm, as the issues measure: after 20 s, C1/C2 still took a third
+# of the server's CPU in the first round at 500 events/s; the "of it JIT" column shows what is left).
+USERS="--batch 1 --concurrency 16 --duration 10 --warmup 40 $R"
 USERS_SMALL_RATE=$((SUBS_SMALL * 500))
 USERS_LARGE_RATE=$((SUBS_LARGE * 50))
 # selective fan-out: subscriber i takes service svc-(i mod 100) only; publishers at saturation
 # (batches of 10), so a server that spends less per delivery gets more events through
-SELECTIVE="--subscribers $SUBS_LARGE --local-addresses $LOCALS --services 100 --duration 8 --warmup 20 $R"
+SELECTIVE="--subscribers $SUBS_LARGE --local-addresses $LOCALS --services 100 --duration 8 --warmup 40 $R"
 start_nats
 nats_bench fixed-rate --key users1k-nats --subscribers $SUBS_SMALL --rate $USERS_SMALL_RATE $USERS \
   --label "NATS: $SUBS_SMALL subscribers, 500 single-event publishes/s"
@@ -214,7 +214,7 @@ start_server
 if [ "$HEADLINE" = 1 ]; then
   bench selective --key selective10k $SELECTIVE \
     --label "selective: $SUBS_LARGE subscribers, each event matches 1% (100 services)"
-  bench ingest --key ingest100 --batch 100 --concurrency 8 $R --duration 8 --warmup 20 \
+  bench ingest --key ingest100 --batch 100 --concurrency 8 $R --duration 8 --warmup 30 \
     --label "ingest: batches of 100, 8 requests in flight"
   echo "(not run: BENCH_HEADLINE=1 runs the side-by-side, log-path, shedding, selective and batch-ingest rounds only)" >"$RUN/profile.md"
 else
@@ -251,7 +251,7 @@ bench resume --key resume100k --events $RESUME_LARGE $R \
 # ingest last: it fills the server's replay log; single events first
 bench ingest --key ingest1 --batch 1 --concurrency 16 $R --duration 8 \
   --label "ingest: single events, 16 requests in flight"
-bench ingest --key ingest100 --batch 100 --concurrency 8 $R --duration 8 --warmup 20 \
+bench ingest --key ingest100 --batch 100 --concurrency 8 $R --duration 8 --warmup 30 \
   --label "ingest: batches of 100, 8 requests in flight"
 fi
 
