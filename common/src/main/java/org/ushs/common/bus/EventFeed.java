@@ -53,9 +53,19 @@ public final class EventFeed {
   }
 
   private final List<Listening> listeners = new CopyOnWriteArrayList<>();
+  private final long idleHandOverMs;
   private volatile MessageConsumer<EventBatch> consumer;
   private Vertx vertx;
   private boolean handOverScheduled;
+
+  public EventFeed() {
+    this(IDLE_HAND_OVER_MS);
+  }
+
+  /** Holds batches for listeners that do not want them at once up to {@code idleHandOverMs}. */
+  EventFeed(long idleHandOverMs) {
+    this.idleHandOverMs = idleHandOverMs;
+  }
 
   /** Registers the consumer; completes once it is known to the cluster. */
   public Future<Void> start(Vertx vertx) {
@@ -90,7 +100,7 @@ public final class EventFeed {
         listener.handOver();
       } else if (!handOverScheduled) {
         handOverScheduled = true;
-        vertx.setTimer(IDLE_HAND_OVER_MS, id -> handOverHeld());
+        vertx.setTimer(idleHandOverMs, id -> handOverHeld());
       }
     }
   }
