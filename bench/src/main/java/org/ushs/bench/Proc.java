@@ -81,15 +81,21 @@ final class Proc {
    * server no longer pays once its code is compiled.
    */
   static double jitSeconds(long pid) {
+    return jitSeconds(Path.of("/proc/" + pid + "/task"));
+  }
+
+  /**
+   * The same over the thread directories under {@code tasks} ({@code <tid>/comm}, {@code stat}).
+   */
+  static double jitSeconds(Path tasks) {
     double seconds = 0;
-    try (DirectoryStream<Path> tasks =
-        Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
-      for (Path task : tasks) {
+    try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
+      for (Path thread : threads) {
         try {
-          String name = Files.readString(task.resolve("comm"), StandardCharsets.US_ASCII);
+          String name = Files.readString(thread.resolve("comm"), StandardCharsets.US_ASCII);
           if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
             seconds +=
-                cpuSeconds(Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII));
+                cpuSeconds(Files.readString(thread.resolve("stat"), StandardCharsets.US_ASCII));
           }
         } catch (IOException ended) {
           // the thread ended between the listing and the read

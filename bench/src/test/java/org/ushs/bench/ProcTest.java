@@ -3,7 +3,10 @@ package org.ushs.bench;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -41,6 +44,25 @@ class ProcTest {
 
     long total = 272739 + 5 + 23771 + 352338 + 353 + 7 + 249 + 58;
     assertArrayEquals(new long[] {total - 352338 - 353, total}, Proc.machineTicks(stat));
+  }
+
+  @Test
+  void jitTimeIsTheCompilerThreadsOnly(@TempDir Path tasks) throws Exception {
+    thread(tasks, 11, "C2 CompilerThre", 100, 20);
+    thread(tasks, 12, "C1 CompilerThre", 30, 0);
+    thread(tasks, 13, "vert.x-eventloo", 900, 900);
+    thread(tasks, 14, "GC Thread#0", 50, 5);
+
+    assertEquals(1.5, Proc.jitSeconds(tasks), 1e-9);
+  }
+
+  private static void thread(Path tasks, int tid, String comm, int utime, int stime)
+      throws Exception {
+    Path dir = Files.createDirectories(tasks.resolve(Integer.toString(tid)));
+    Files.writeString(dir.resolve("comm"), comm + "\n");
+    Files.writeString(
+        dir.resolve("stat"),
+        tid + " (" + comm + ") S 1 1 1 0 -1 0 0 0 0 0 " + utime + " " + stime + " 0 0 20 0 1 0");
   }
 
   @Test
