@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole benchmark suite in one command: builds the jars if needed, starts a one-node server
 # on loopback, runs every scenario (3 rounds each, medians), profiles the 1k fan-out with JFR,
-# stops the server and writes bench/RESULTS.md. About 10-15 minutes on a 2-core machine.
+# stops the server and writes bench/RESULTS.md. Roughly half an hour on a 2-core machine (the
+# BENCH_HEADLINE=1 rounds alone took 18 minutes: 40 s warm-ups, NATS side by side).
 #
 #   bench/run.sh                    # the suite, results in bench/RESULTS.md
 #   BENCH_QUICK=1 bench/run.sh      # a smoke run: small sizes, 1 round, results in bench/target/run/
