@@ -225,33 +225,40 @@ public final class GatewayVerticle extends VerticleBase {
     live.catchUp();
     security
         .authenticate(handshake, query.parameters())
+        .onComplete(auth -> answer(handshake, auth, query));
+  }
+
+  /**
+   * Accepts the handshake, then opens the session or closes with the refusal; the client counts as
+   * connecting until then, whatever happens.
+   */
+  private void answer(
+      ServerWebSocketHandshake handshake, AsyncResult<Principal> auth, ConnectQuery query) {
+    AuthFailure refusal = auth.succeeded() ? null : refusal(auth.cause(), handshake);
+    handshake
+        .accept()
         .onComplete(
-            auth -> {
-              AuthFailure refusal = auth.succeeded() ? null : refusal(auth.cause(), handshake);
-              handshake
-                  .accept()
-                  .onComplete(
-                      accepted -> {
-                        try {
-                          if (accepted.succeeded()) {
-                            opened(accepted.result(), auth, refusal, query, handshake.headers());
-                          }
-                        } finally {
-                          hub.handshakeEnded();
-                        }
-                      });
+            accepted -> {
+              try {
+                if (accepted.succeeded()) {
+                  opened(accepted.result(), auth.result(), refusal, query, handshake.headers());
+                }
+              } finally {
+                hub.handshakeEnded();
+              }
             });
   }
 
+  /** A refused client gets the refusal as an error message and its close code. */
   private void opened(
       ServerWebSocket ws,
-      AsyncResult<Principal> auth,
+      Principal principal,
       AuthFailure refusal,
       ConnectQuery query,
       MultiMap headers) {
     WebSocketTransport.accepted(ws);
     if (refusal == null) {
-      open(ws, auth.result(), query, headers);
+      open(ws, principal, query, headers);
     } else {
       refuse(ws, refusal);
     }

@@ -52,17 +52,22 @@ final class Hub {
 
   void add(ClientSession session) {
     sessions.add(session);
-    occupied = true;
+    updateOccupied();
   }
 
   /** A client is connecting here: until {@link #handshakeEnded}, the hub counts as occupied. */
   void handshakeStarted() {
     handshakes++;
-    occupied = true;
+    updateOccupied();
   }
 
   void handshakeEnded() {
     handshakes--;
+    updateOccupied();
+  }
+
+  /** Kept in a volatile field because the feed's thread reads it; written on this loop only. */
+  private void updateOccupied() {
     occupied = handshakes > 0 || !sessions.isEmpty();
   }
 
@@ -80,7 +85,7 @@ final class Hub {
 
   void remove(ClientSession session) {
     sessions.remove(session);
-    occupied = handshakes > 0 || !sessions.isEmpty();
+    updateOccupied();
     byCategory.values().forEach(index -> index.remove(session));
   }
 

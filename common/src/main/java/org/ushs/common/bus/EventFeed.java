@@ -76,7 +76,7 @@ public final class EventFeed {
 
   /**
    * Hands every batch from now on to {@code handler}, on {@code context}: at once while {@code
-   * eager} says so (asked on the consumer's thread), otherwise within {@link #IDLE_HAND_OVER_MS}.
+   * eager} says so (asked on the consumer's thread), otherwise within the hold period.
    */
   public Listening listen(Context context, Consumer<EventBatch> handler, BooleanSupplier eager) {
     Listening listening = new Listening(context, handler, eager);
