@@ -22,11 +22,12 @@ import org.ushs.common.log.writer.AppendHealth;
  * role, the node's event consumer is registered (it can deliver). The details: {@code members}
  * (USHS nodes; healing services' lite members are not counted), {@code newestSequence}, {@code
  * logOwner} (this node holds the log's primary copy), {@code logBackup} (its first backup copy),
- * {@code quorum} (with three or more configured members), and {@code clusterSafe} (every partition
- * has its backups in place: once the cluster has settled after a node loss, another loss loses
- * nothing). A node that lost quorum is not ready again until it has caught up on the log ({@link
- * LogStanding}), and until then refuses resumes ({@link #historyWithheld}). A node shutting down is
- * not ready.
+ * {@code quorum} (with three or more configured members), {@code events} (with the gateway role:
+ * {@code receiving}, or {@code dormant} while no client is connected, see {@code EventFeed}), and
+ * {@code clusterSafe} (every partition has its backups in place: once the cluster has settled after
+ * a node loss, another loss loses nothing). A node that lost quorum is not ready again until it has
+ * caught up on the log ({@link LogStanding}), and until then refuses resumes ({@link
+ * #historyWithheld}). A node shutting down is not ready.
  */
 final class NodeReadiness implements Readiness {
 
@@ -97,6 +98,7 @@ final class NodeReadiness implements Readiness {
     if (feed.isPresent() && !feed.get().receiving()) {
       return Future.failedFuture("cannot deliver: not receiving events");
     }
+    feed.ifPresent(f -> details.put("events", f.dormant() ? "dormant" : "receiving"));
     Optional<String> withheld = standing.withheld();
     if (withheld.isPresent()) {
       return Future.failedFuture(withheld.get() + " after rejoining the cluster");

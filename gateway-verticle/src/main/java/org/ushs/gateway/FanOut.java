@@ -43,6 +43,11 @@ final class FanOut implements Consumer<SequencedEvent> {
     return next;
   }
 
+  /** The stream starts over at {@code sequence}: nothing before it will be handed out. */
+  void restartAt(long sequence) {
+    next = sequence;
+  }
+
   private void drain() {
     while (used < slice && !queue.isEmpty()) {
       SequencedEvent event = queue.poll();

@@ -12,6 +12,7 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import io.vertx.ext.web.Router;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.ushs.common.auth.AuthFailure;
 import org.ushs.common.auth.Principal;
@@ -119,7 +120,7 @@ public final class GatewayVerticle extends VerticleBase {
             new SubscriptionLimits(settings.maxSubscriptions(), settings.maxSelectors()),
             readiness);
     sequencer = new Sequencer(fanOut, liveGaps);
-    gapFiller = new GapFiller(vertx, logReader, sequencer, settings.gapWait());
+    gapFiller = new GapFiller(vertx, logReader, sequencer, settings.gapWait(), () -> live.awake());
     metrics.countGapFills(gapFiller::filled);
     heartbeat = new Heartbeat(vertx, hub, settings.pingInterval());
     drainAndDismiss =
@@ -149,10 +150,34 @@ public final class GatewayVerticle extends VerticleBase {
               recent.logReached(batch.next() - 1);
               gapFiller.onLive(batch);
             },
-            hub::occupied);
+            hub::occupied,
+            () -> restart(ids, recent, liveGaps));
     gapFiller.start();
     heartbeat.start();
     return resumeLog.start().compose(known -> server.listen(settings.port()));
+  }
+
+  /**
+   * After the node stopped receiving events for want of clients: the stream starts afresh at the
+   * log's tail, as at start, and what this instance remembers of it is forgotten (resumes read the
+   * log). Runs while no session is open here, before the client that woke the feed gets its 101.
+   */
+  private Future<Void> restart(IdIndex ids, RecentEvents recent, LiveGaps gaps) {
+    String epochBefore = resumeLog.epoch();
+    return resumeLog
+        .start()
+        .compose(known -> logReader.newest())
+        .map(
+            newest -> {
+              boolean sameLog = Objects.equals(epochBefore, resumeLog.epoch());
+              long from = sameLog ? Math.max(newest + 1, sequencer.next()) : newest + 1;
+              ids.clear();
+              recent.clear();
+              gaps.clear();
+              fanOut.restartAt(from);
+              gapFiller.restartAt(from);
+              return null;
+            });
   }
 
   /** Hands one event of the ordered stream to the sessions; how many were sent it. */
@@ -221,11 +246,22 @@ public final class GatewayVerticle extends VerticleBase {
     // From here on this instance takes each batch at once, as it does once sessions are open: a
     // client may publish as soon as it has the 101, and that event must reach its session.
     // What the node received before is history to this client: taken now, before the session.
+    // A node that stopped receiving for want of clients receives again before the client's 101.
     hub.handshakeStarted();
     live.catchUp();
-    security
-        .authenticate(handshake, query.parameters())
-        .onComplete(auth -> answer(handshake, auth, query));
+    live.following()
+        .onComplete(
+            following -> {
+              if (following.succeeded()) {
+                security
+                    .authenticate(handshake, query.parameters())
+                    .onComplete(auth -> answer(handshake, auth, query));
+              } else {
+                HandshakeLog.refused(handshake, "not receiving events (503)", null);
+                handshake.reject(503);
+                hub.handshakeEnded();
+              }
+            });
   }
 
   /**

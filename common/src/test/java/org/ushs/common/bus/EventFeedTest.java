@@ -1,8 +1,11 @@
 package org.ushs.common.bus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -10,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +33,7 @@ class EventFeedTest {
       new EventKeys("id", "/s", "org.ushs.error.x", Category.ERROR, null, null, null);
 
   private static final long HOLD_A_MINUTE = 60_000;
+  private static final long NEVER_DORMANT = Long.MAX_VALUE / 2;
 
   private final Vertx vertx = Vertx.vertx();
   private final List<Long> eagerGot = new CopyOnWriteArrayList<>();
@@ -46,8 +51,10 @@ class EventFeedTest {
     feed.start(vertx).await(10, TimeUnit.SECONDS);
     Context eager = vertx.getOrCreateContext();
     Context idle = vertx.getOrCreateContext();
-    feed.listen(eager, batch -> eagerGot.add(batch.first()), () -> true);
-    idleListening = feed.listen(idle, batch -> idleGot.add(batch.first()), idleWantsNow::get);
+    feed.listen(eager, batch -> eagerGot.add(batch.first()), () -> true, Future::succeededFuture);
+    idleListening =
+        feed.listen(
+            idle, batch -> idleGot.add(batch.first()), idleWantsNow::get, Future::succeededFuture);
     this.idle = idle;
   }
 
@@ -71,7 +78,7 @@ class EventFeedTest {
 
   @Test
   void aListenerThatDoesNotWantBatchesAtOnceGetsThemAllInOrder() throws Exception {
-    start(new EventFeed());
+    start(new EventFeed(EventFeed.IDLE_HAND_OVER_MS, NEVER_DORMANT));
     for (long s = 0; s < 5; s++) {
       publish(s);
     }
@@ -84,7 +91,7 @@ class EventFeedTest {
 
   @Test
   void heldBatchesComeBeforeTheNextBatchWantedAtOnce() throws Exception {
-    start(new EventFeed(HOLD_A_MINUTE));
+    start(new EventFeed(HOLD_A_MINUTE, NEVER_DORMANT));
     publish(0);
     publish(1);
     awaitSize(eagerGot, 2);
@@ -98,7 +105,7 @@ class EventFeedTest {
 
   @Test
   void aListenerThatAsksGetsWhatWasHeldForItAtOnce() throws Exception {
-    start(new EventFeed(HOLD_A_MINUTE));
+    start(new EventFeed(HOLD_A_MINUTE, NEVER_DORMANT));
     publish(0);
     publish(1);
     awaitSize(eagerGot, 2); // the feed has taken both
@@ -111,5 +118,72 @@ class EventFeedTest {
           seen.complete(List.of(before, List.copyOf(idleGot)));
         });
     assertEquals(List.of(List.of(), List.of(0L, 1L)), seen.future().await(10, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void withNoListenerWantingBatchesTheFeedStopsReceivingAndWakesForTheNextClient()
+      throws Exception {
+    EventFeed feed = new EventFeed(EventFeed.IDLE_HAND_OVER_MS, 200);
+    feed.start(vertx).await(10, TimeUnit.SECONDS);
+    Context context = vertx.getOrCreateContext();
+    AtomicInteger restarts = new AtomicInteger();
+    List<Boolean> restartedOnContext = new CopyOnWriteArrayList<>();
+    EventFeed.Listening listening =
+        feed.listen(
+            context,
+            batch -> idleGot.add(batch.first()),
+            idleWantsNow::get,
+            () -> {
+              restarts.incrementAndGet();
+              restartedOnContext.add(Vertx.currentContext() == context);
+              return Future.succeededFuture();
+            });
+    awaitDormant(feed, true);
+    publish(0);
+    Thread.sleep(300);
+    assertEquals(List.of(), idleGot, "a dormant node receives nothing");
+    assertTrue(feed.receiving(), "dormant is not broken: readiness stays up");
+
+    idleWantsNow.set(true);
+    Promise<Void> woken = Promise.promise();
+    context.runOnContext(v -> listening.following().onComplete(woken));
+    woken.future().await(10, TimeUnit.SECONDS);
+    assertFalse(feed.dormant());
+    assertEquals(List.of(true), restartedOnContext);
+    publish(1);
+    awaitSize(idleGot, 1);
+    assertEquals(List.of(1L), idleGot);
+
+    Thread.sleep(400);
+    assertFalse(feed.dormant(), "a listener that wants batches keeps the feed awake");
+    assertEquals(1, restarts.get());
+  }
+
+  @Test
+  void aListenerThatWantsBatchesKeepsTheFeedAwakeAndFollowingCostsNothing() throws Exception {
+    EventFeed feed = new EventFeed(EventFeed.IDLE_HAND_OVER_MS, 100);
+    feed.start(vertx).await(10, TimeUnit.SECONDS);
+    AtomicInteger restarts = new AtomicInteger();
+    EventFeed.Listening listening =
+        feed.listen(
+            vertx.getOrCreateContext(),
+            batch -> eagerGot.add(batch.first()),
+            () -> true,
+            () -> {
+              restarts.incrementAndGet();
+              return Future.succeededFuture();
+            });
+    Thread.sleep(400);
+    assertFalse(feed.dormant());
+    assertTrue(listening.following().succeeded());
+    assertEquals(0, restarts.get());
+  }
+
+  private static void awaitDormant(EventFeed feed, boolean dormant) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (feed.dormant() != dormant && System.currentTimeMillis() < deadline) {
+      Thread.sleep(10);
+    }
+    assertEquals(dormant, feed.dormant());
   }
 }

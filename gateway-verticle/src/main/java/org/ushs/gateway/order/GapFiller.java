@@ -3,6 +3,7 @@ package org.ushs.gateway.order;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ushs.common.bus.EventBatch;
@@ -11,7 +12,9 @@ import org.ushs.common.log.LogReader;
 /**
  * Feeds a {@link Sequencer} from the bus and fills its gaps from the log: a gap that stays open for
  * {@code gapWait} (the bus may just be late) is read from the log, in bounded reads, until closed.
- * A periodic look at the log's newest sequence finds a lost last event too. Runs on one context.
+ * A periodic look at the log's newest sequence finds a lost last event too, while the node receives
+ * the live stream ({@code following}): a node that stopped receiving for want of clients reads
+ * nothing, and restarts at the log's tail ({@link #restartAt}). Runs on one context.
  */
 public final class GapFiller {
 
@@ -23,16 +26,23 @@ public final class GapFiller {
   private final LogReader reader;
   private final Sequencer sequencer;
   private final long gapWaitMs;
+  private final BooleanSupplier following;
   private long timer = -1;
   private long tailTimer = -1;
   private boolean reading;
   private final AtomicLong filled = new AtomicLong();
 
-  public GapFiller(Vertx vertx, LogReader reader, Sequencer sequencer, Duration gapWait) {
+  public GapFiller(
+      Vertx vertx,
+      LogReader reader,
+      Sequencer sequencer,
+      Duration gapWait,
+      BooleanSupplier following) {
     this.vertx = vertx;
     this.reader = reader;
     this.sequencer = sequencer;
     this.gapWaitMs = Math.max(1, gapWait.toMillis());
+    this.following = following;
   }
 
   /** Learns where the log stands and starts the periodic tail check. */
@@ -49,6 +59,12 @@ public final class GapFiller {
   /** Events taken from the log to close gaps, so far; readable from any thread. */
   public long filled() {
     return filled.get();
+  }
+
+  /** The live stream starts over at {@code sequence} (see {@link Sequencer#restartAt}). */
+  public void restartAt(long sequence) {
+    sequencer.restartAt(sequence);
+    scheduleFill();
   }
 
   /** A batch from the bus. */
@@ -102,7 +118,7 @@ public final class GapFiller {
   }
 
   private void checkTail() {
-    if (reading || timer >= 0 || sequencer.next() < 0) {
+    if (reading || timer >= 0 || sequencer.next() < 0 || !following.getAsBoolean()) {
       return;
     }
     reader

@@ -29,6 +29,11 @@ public final class LiveGaps implements Sequencer.Skipped {
     waiting.add(new Range(from, to));
   }
 
+  /** Forgets the ranges waiting: the stream starts over, with no one there who missed them. */
+  public void clear() {
+    waiting.clear();
+  }
+
   /** Announces the ranges before {@code event}; call before handing it out. */
   public void before(SequencedEvent event) {
     while (!waiting.isEmpty() && waiting.peek().to() < event.sequence()) {

@@ -47,6 +47,17 @@ public final class Sequencer {
     }
   }
 
+  /**
+   * Starts over at {@code sequence}, as after a spell without the live stream: nothing before it is
+   * expected or held any more, and the skipped range is no gap (no one was there to miss it).
+   */
+  public void restartAt(long sequence) {
+    next = sequence;
+    knownNewest = sequence - 1;
+    ahead.headMap(sequence).clear();
+    drain();
+  }
+
   /** The next sequence to deliver, or -1 before the start is known. */
   public long next() {
     return next;

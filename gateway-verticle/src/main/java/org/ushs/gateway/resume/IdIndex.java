@@ -49,6 +49,14 @@ public final class IdIndex {
     newestById.put(id, key);
   }
 
+  /** Forgets everything, as when the stream restarts past events this gateway never saw. */
+  public void clear() {
+    sequences.clear();
+    sourcesById.clear();
+    newestById.clear();
+    firstSequence = -1;
+  }
+
   private void forget(String id) {
     if (sourcesById.computeIfPresent(id, (k, n) -> n == 1 ? null : n - 1) == null) {
       newestById.remove(id);

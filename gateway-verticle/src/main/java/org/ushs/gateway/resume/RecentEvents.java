@@ -54,6 +54,14 @@ public final class RecentEvents {
     logNewest = Math.max(logNewest, sequence);
   }
 
+  /** Forgets every event: the stream starts over past events this gateway never saw. */
+  public void clear() {
+    while (first < end) {
+      events[slot(first)] = null;
+      first++;
+    }
+  }
+
   /** The next event of the live stream. */
   public void add(SequencedEvent event) {
     if (event.sequence() != end) {

@@ -182,4 +182,29 @@ class SequencerTest {
     assertEquals(LongStream.range(0, max + 7L).boxed().toList(), out);
     assertFalse(sequencer.hasGap());
   }
+
+  @Test
+  void aRestartForgetsWhatItHeldBeforeTheNewStartAndKeepsWhatComesAfter() {
+    sequencer.accept(events(5, 9, 21, 22));
+    sequencer.expectUpTo(30);
+    assertTrue(sequencer.hasGap());
+
+    sequencer.restartAt(20);
+    assertEquals(List.of(5L), out, "nothing before 20 leaves, 9 is forgotten");
+    sequencer.accept(events(20));
+
+    assertEquals(List.of(5L, 20L, 21L, 22L), out);
+    assertEquals(23, sequencer.next());
+    assertFalse(sequencer.hasGap(), "the tail known before the restart is forgotten");
+  }
+
+  @Test
+  void aRestartMayGoBackForALogThatStartedOver() {
+    sequencer.accept(events(5, 6));
+    sequencer.restartAt(0);
+    sequencer.accept(events(0, 1));
+
+    assertEquals(List.of(5L, 6L, 0L, 1L), out);
+    assertEquals(2, sequencer.next());
+  }
 }
