@@ -1,6 +1,7 @@
 package org.ushs.common.log.writer;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
@@ -8,8 +9,6 @@ import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.ushs.common.bus.Addresses;
 import org.ushs.common.bus.WriteRequest;
 import org.ushs.common.bus.WriteResult;
@@ -81,16 +80,30 @@ public final class WriterClient {
         .map(Message::body);
   }
 
-  /** Fails as a bus request would when the local writer does not answer within the timeout. */
+  /**
+   * Fails as a bus request would when the local writer does not answer within the timeout. The
+   * timer runs on the caller's event loop: {@code Future.timeout} on a future without a context (as
+   * the writer's answer is) schedules on Netty's global executor, which cost every publish two
+   * wake-ups of that thread and often a thread start.
+   */
   private Future<WriteResult> withTimeout(Future<WriteResult> written) {
-    return written
-        .timeout(options.getSendTimeout(), TimeUnit.MILLISECONDS)
-        .recover(
-            failure ->
-                Future.failedFuture(
-                    failure instanceof TimeoutException
-                        ? new ReplyException(ReplyFailure.TIMEOUT, "the log writer did not answer")
-                        : failure));
+    Promise<WriteResult> answer = Promise.promise();
+    long timer =
+        vertx.setTimer(
+            options.getSendTimeout(),
+            id ->
+                answer.tryFail(
+                    new ReplyException(ReplyFailure.TIMEOUT, "the log writer did not answer")));
+    written.onComplete(
+        done -> {
+          vertx.cancelTimer(timer);
+          if (done.succeeded()) {
+            answer.tryComplete(done.result());
+          } else {
+            answer.tryFail(done.cause());
+          }
+        });
+    return answer.future();
   }
 
   private static boolean retryable(Throwable failure) {
