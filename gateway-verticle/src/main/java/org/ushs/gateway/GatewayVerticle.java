@@ -12,7 +12,6 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import io.vertx.ext.web.Router;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.ushs.common.auth.AuthFailure;
 import org.ushs.common.auth.Principal;
@@ -163,19 +162,18 @@ public final class GatewayVerticle extends VerticleBase {
    * log). Runs while no session is open here, before the client that woke the feed gets its 101.
    */
   private Future<Void> restart(IdIndex ids, RecentEvents recent, LiveGaps gaps) {
-    String epochBefore = resumeLog.epoch();
     return resumeLog
         .start()
         .compose(known -> logReader.newest())
         .map(
             newest -> {
-              boolean sameLog = Objects.equals(epochBefore, resumeLog.epoch());
-              long from = sameLog ? Math.max(newest + 1, sequencer.next()) : newest + 1;
+              // from the tail, even backwards: the log may have started over (a new epoch) while
+              // this node slept, and no session here can have seen what a restart may repeat
               ids.clear();
               recent.clear();
               gaps.clear();
-              fanOut.restartAt(from);
-              gapFiller.restartAt(from);
+              fanOut.restartAt(newest + 1);
+              gapFiller.restartAt(newest + 1);
               return null;
             });
   }

@@ -47,7 +47,8 @@ public final class EventFeed {
     private final BooleanSupplier eager;
     private final Supplier<Future<Void>> restart;
     private final Queue<EventBatch> queued = new ConcurrentLinkedQueue<>();
-    private Future<Void> restarted = Future.succeededFuture(); // guarded by the feed
+    private volatile Future<Void> restarted =
+        Future.succeededFuture(); // written with the feed's lock
 
     private Listening(
         EventFeed feed,
@@ -77,9 +78,9 @@ public final class EventFeed {
       return feed.wake(this);
     }
 
-    /** Whether the feed receives batches (false while dormant). */
+    /** Whether the feed receives batches and this listener has restarted since it woke. */
     public boolean awake() {
-      return !feed.dormant;
+      return !feed.dormant && restarted.succeeded();
     }
 
     private void handOver() {
@@ -95,7 +96,14 @@ public final class EventFeed {
 
     private Future<Void> restartOnContext() {
       Promise<Void> done = Promise.promise();
-      context.runOnContext(v -> restart.get().onComplete(done));
+      context.runOnContext(
+          v -> {
+            try {
+              restart.get().onComplete(done);
+            } catch (RuntimeException e) {
+              done.fail(e);
+            }
+          });
       return done.future();
     }
   }
@@ -106,6 +114,7 @@ public final class EventFeed {
   private volatile boolean dormant; // written with this feed's lock
   private volatile MessageConsumer<EventBatch> consumer; // on the feed's context
   private volatile long lastWanted = System.nanoTime();
+  private volatile boolean started;
   private Vertx vertx;
   private Context feedContext;
   private boolean handOverScheduled;
@@ -127,13 +136,13 @@ public final class EventFeed {
   public Future<Void> start(Vertx vertx) {
     this.vertx = vertx;
     this.feedContext = vertx.getOrCreateContext();
-    Promise<Void> started = Promise.promise();
+    Promise<Void> registered = Promise.promise();
     feedContext.runOnContext(
         v -> {
-          register().onComplete(started);
+          register().onSuccess(ok -> started = true).onComplete(registered);
           vertx.setPeriodic(Math.max(1, dormantAfterMs / 5), id -> checkInterest());
         });
-    return started.future();
+    return registered.future();
   }
 
   /**
@@ -152,10 +161,13 @@ public final class EventFeed {
     return listening;
   }
 
-  /** Whether the node receives events, or is dormant and will as soon as a client connects. */
+  /**
+   * Whether the node receives events, or is dormant (or waking) and will as soon as a client
+   * connects; false before the first registration completes, or while it is lost.
+   */
   public boolean receiving() {
     MessageConsumer<EventBatch> current = consumer;
-    return dormant || current == null || current.isRegistered();
+    return started && (dormant || current == null || current.isRegistered());
   }
 
   /** Whether the node has stopped receiving events for want of clients. */
@@ -171,6 +183,8 @@ public final class EventFeed {
       Promise<Void> registering = Promise.promise();
       feedContext.runOnContext(v -> register().onComplete(registering));
       listeners.forEach(each -> each.restartAfter(registering.future()));
+    } else if (listening.restarted.failed()) {
+      listening.restartAfter(Future.succeededFuture());
     }
     return listening.restarted;
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -185,5 +186,45 @@ class EventFeedTest {
       Thread.sleep(10);
     }
     assertEquals(dormant, feed.dormant());
+  }
+
+  @Test
+  void aListenerWhoseRestartFailedRestartsAtTheNextClientWithoutWaitingForADormantSpell()
+      throws Exception {
+    EventFeed feed = new EventFeed(EventFeed.IDLE_HAND_OVER_MS, 200);
+    assertFalse(feed.receiving(), "not ready before the consumer is registered");
+    feed.start(vertx).await(10, TimeUnit.SECONDS);
+    assertTrue(feed.receiving());
+    Context context = vertx.getOrCreateContext();
+    AtomicInteger restarts = new AtomicInteger();
+    EventFeed.Listening listening =
+        feed.listen(
+            context,
+            batch -> idleGot.add(batch.first()),
+            idleWantsNow::get,
+            () ->
+                restarts.incrementAndGet() == 1
+                    ? Future.failedFuture("the log did not answer")
+                    : Future.succeededFuture());
+    awaitDormant(feed, true);
+    idleWantsNow.set(true);
+
+    assertFalse(following(context, listening).succeeded());
+    assertFalse(listening.awake(), "no gap filling from a stream that did not restart");
+    assertTrue(following(context, listening).succeeded());
+    assertTrue(listening.awake());
+    assertEquals(2, restarts.get());
+  }
+
+  private static AsyncResult<Void> following(Context context, EventFeed.Listening listening)
+      throws Exception {
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> listening.following().onComplete(done));
+    try {
+      done.future().await(10, TimeUnit.SECONDS);
+    } catch (Exception expected) {
+      // the failure is in the result
+    }
+    return done.future();
   }
 }
