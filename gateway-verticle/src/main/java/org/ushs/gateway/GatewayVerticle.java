@@ -248,18 +248,19 @@ public final class GatewayVerticle extends VerticleBase {
     hub.handshakeStarted();
     live.catchUp();
     live.following()
-        .onComplete(
-            following -> {
-              if (following.succeeded()) {
+        .onSuccess(
+            following ->
                 security
                     .authenticate(handshake, query.parameters())
-                    .onComplete(auth -> answer(handshake, auth, query));
-              } else {
-                HandshakeLog.refused(handshake, "not receiving events (503)", null);
-                handshake.reject(503);
-                hub.handshakeEnded();
-              }
-            });
+                    .onComplete(auth -> answer(handshake, auth, query)))
+        .onFailure(failure -> notReceiving(handshake));
+  }
+
+  /** The node could not start receiving events again: the client may try another node. */
+  private void notReceiving(ServerWebSocketHandshake handshake) {
+    HandshakeLog.refused(handshake, "not receiving events (503)", null);
+    handshake.reject(503);
+    hub.handshakeEnded();
   }
 
   /**

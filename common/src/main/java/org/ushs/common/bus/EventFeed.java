@@ -207,8 +207,12 @@ public final class EventFeed {
             });
   }
 
+  private boolean anyWanted() {
+    return listeners.stream().anyMatch(listener -> listener.eager.getAsBoolean());
+  }
+
   private void checkInterest() {
-    if (listeners.stream().anyMatch(listener -> listener.eager.getAsBoolean())) {
+    if (anyWanted()) {
       lastWanted = System.nanoTime();
     } else if ((System.nanoTime() - lastWanted) / 1_000_000 >= dormantAfterMs) {
       goDormant();
@@ -221,9 +225,7 @@ public final class EventFeed {
    */
   private synchronized void goDormant() {
     MessageConsumer<EventBatch> current = consumer;
-    if (dormant
-        || current == null
-        || listeners.stream().anyMatch(listener -> listener.eager.getAsBoolean())) {
+    if (dormant || current == null || anyWanted()) {
       return;
     }
     LOG.info("no clients for " + dormantAfterMs + " ms: this node stops receiving events");

@@ -57,8 +57,7 @@ public final class RecentEvents {
   /** Forgets every event: the stream starts over past events this gateway never saw. */
   public void clear() {
     while (first < end) {
-      events[slot(first)] = null;
-      first++;
+      dropOldest();
     }
   }
 
@@ -99,9 +98,13 @@ public final class RecentEvents {
     long now = clock.getAsLong();
     long oldestInLog = Math.max(end, logNewest + 1) - logCapacity;
     while (first < end && (first < oldestInLog || now - arrived[slot(first)] > maxAgeNanos)) {
-      events[slot(first)] = null;
-      first++;
+      dropOldest();
     }
+  }
+
+  private void dropOldest() {
+    events[slot(first)] = null;
+    first++;
   }
 
   private int slot(long sequence) {

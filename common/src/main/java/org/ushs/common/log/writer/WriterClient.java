@@ -1,7 +1,6 @@
 package org.ushs.common.log.writer;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
@@ -9,6 +8,8 @@ import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.ushs.common.bus.Addresses;
 import org.ushs.common.bus.WriteRequest;
 import org.ushs.common.bus.WriteResult;
@@ -80,30 +81,16 @@ public final class WriterClient {
         .map(Message::body);
   }
 
-  /**
-   * Fails as a bus request would when the local writer does not answer within the timeout. The
-   * timer runs on the caller's event loop: {@code Future.timeout} on a future without a context (as
-   * the writer's answer is) schedules on Netty's global executor, which cost every publish two
-   * wake-ups of that thread and often a thread start.
-   */
+  /** Fails as a bus request would when the local writer does not answer within the timeout. */
   private Future<WriteResult> withTimeout(Future<WriteResult> written) {
-    Promise<WriteResult> answer = Promise.promise();
-    long timer =
-        vertx.setTimer(
-            options.getSendTimeout(),
-            id ->
-                answer.tryFail(
-                    new ReplyException(ReplyFailure.TIMEOUT, "the log writer did not answer")));
-    written.onComplete(
-        done -> {
-          vertx.cancelTimer(timer);
-          if (done.succeeded()) {
-            answer.tryComplete(done.result());
-          } else {
-            answer.tryFail(done.cause());
-          }
-        });
-    return answer.future();
+    return written
+        .timeout(options.getSendTimeout(), TimeUnit.MILLISECONDS)
+        .recover(
+            failure ->
+                Future.failedFuture(
+                    failure instanceof TimeoutException
+                        ? new ReplyException(ReplyFailure.TIMEOUT, "the log writer did not answer")
+                        : failure));
   }
 
   private static boolean retryable(Throwable failure) {

@@ -81,15 +81,15 @@ public final class WriterEndpoint extends VerticleBase {
   /**
    * Writes {@code request} here, without the bus: for a client on this member when it owns the
    * partition (the bus request would cost a message, a codec pass and a reply for the same hop).
-   * Runs on this endpoint's context; the result completes on the caller's context, failed as the
-   * bus reply would be ({@link ReplyException} with the refusal's code).
+   * Runs on this endpoint's context; the result belongs to the caller's context (it completes
+   * there, and a timeout on it runs on the caller's event loop, not on Netty's global executor),
+   * failed as the bus reply would be ({@link ReplyException} with the refusal's code).
    */
   public Future<WriteResult> writeHere(WriteRequest request) {
     Context caller = vertx.getOrCreateContext();
-    Promise<WriteResult> result = Promise.promise();
-    context.runOnContext(
-        v -> handle(request).onComplete(done -> caller.runOnContext(w -> result.handle(done))));
-    return result.future();
+    Promise<WriteResult> written = Promise.promise();
+    context.runOnContext(v -> handle(request).onComplete(written));
+    return Future.fromCompletionStage(written.future().toCompletionStage(), caller);
   }
 
   private void write(Message<WriteRequest> message) {
