@@ -24,13 +24,17 @@ final class GracefulShutdown {
 
   private GracefulShutdown() {}
 
-  /** {@code readiness} and {@code ingest} may be null (not started, or not this node's role). */
+  /** {@code readiness} may be null (not started); the lists are empty where a role is not here. */
   static Future<Void> run(
-      Vertx vertx, NodeReadiness readiness, IngestVerticle ingest, List<GatewayVerticle> gateways) {
+      Vertx vertx,
+      NodeReadiness readiness,
+      List<IngestVerticle> ingests,
+      List<GatewayVerticle> gateways) {
     if (readiness != null) {
       readiness.shuttingDown();
     }
-    Future<Void> drained = ingest == null ? Future.succeededFuture() : ingest.drain(DRAIN_MS);
+    Future<Void> drained =
+        Future.all(ingests.stream().map(ingest -> ingest.drain(DRAIN_MS)).toList()).mapEmpty();
     return step("publishes drained", drained)
         .compose(ok -> step("clients told to go away", goAway(gateways)).map(ok2 -> ok && ok2))
         .compose(ok -> vertx.close().compose(closed -> ok ? Future.succeededFuture() : failed()));

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ushs.common.auth.Authenticator;
@@ -20,12 +21,15 @@ import org.ushs.common.bus.EventFeed;
 import org.ushs.common.config.ConfigException;
 import org.ushs.common.config.FileDescriptors;
 import org.ushs.common.config.GatewaySettings;
+import org.ushs.common.config.IngestSettings;
 import org.ushs.common.config.ReplaySettings;
 import org.ushs.common.config.Role;
 import org.ushs.common.config.UshsConfig;
 import org.ushs.common.log.BusLogReader;
 import org.ushs.common.log.LogReader;
+import org.ushs.common.log.writer.WriterClient;
 import org.ushs.common.log.writer.WriterEndpoint;
+import org.ushs.common.net.SharedPort;
 import org.ushs.gateway.GatewayMetrics;
 import org.ushs.gateway.GatewayVerticle;
 import org.ushs.gateway.connection.ConnectionLimits;
@@ -49,7 +53,7 @@ public final class Node {
   private final NodeTelemetry telemetry;
   private final List<String> deployments = new ArrayList<>();
   private final List<GatewayVerticle> gateways = new CopyOnWriteArrayList<>();
-  private IngestVerticle ingest;
+  private final List<IngestVerticle> ingests = new CopyOnWriteArrayList<>();
   private NodeReadiness readiness;
   private Future<Void> closed;
   private int gatewayPort = -1;
@@ -92,13 +96,15 @@ public final class Node {
   }
 
   /**
-   * One event loop per core, or per gateway instance when there are more: Vert.x's default of two
-   * per core spread the contexts one publish passes through (ingest, writer, feed, gateways) over
-   * more threads, and each hop between two of them cost a wake-up. At 500 publishes/s on 2 cores,
-   * two loops instead of four cut context switches from 7.9 to 5.2 per event.
+   * One event loop per core, or per gateway or ingest instance when there are more: Vert.x's
+   * default of two per core spread the contexts one publish passes through (ingest, writer, feed,
+   * gateways) over more threads, and each hop between two of them cost a wake-up. At 500
+   * publishes/s on 2 cores, two loops instead of four cut context switches from 7.9 to 5.2 per
+   * event.
    */
   private static int eventLoops(UshsConfig config) {
-    return Math.max(Runtime.getRuntime().availableProcessors(), config.gateway().instances());
+    int instances = Math.max(config.gateway().instances(), config.ingest().instances());
+    return Math.max(Runtime.getRuntime().availableProcessors(), instances);
   }
 
   private Future<Node> deploy(UshsConfig config) {
@@ -125,13 +131,7 @@ public final class Node {
       chain = chain.compose(v -> track(vertx.deployVerticle(new ReplayVerticle(log))));
     }
     if (config.runs(Role.INGEST)) {
-      ingest =
-          new IngestVerticle(
-              config.ingest(), auth, logPath.client(writers), readiness, telemetry.telemetry());
-      chain =
-          chain
-              .compose(v -> track(vertx.deployVerticle(ingest)))
-              .onSuccess(v -> ingestPort = ingest.actualPort());
+      chain = chain.compose(v -> deployIngest(config.ingest(), auth, logPath.client(writers)));
     }
     if (config.runs(Role.GATEWAY)) {
       GatewaySecurity security =
@@ -177,6 +177,21 @@ public final class Node {
     return config.runs(Role.INGEST) ? config.ingest().maxConnections() : 0;
   }
 
+  private Future<Void> deployIngest(
+      IngestSettings settings, Authenticator auth, WriterClient writer) {
+    Supplier<IngestVerticle> instances =
+        IngestVerticle.instances(settings, auth, writer, readiness, telemetry.telemetry());
+    return track(
+            vertx.deployVerticle(
+                () -> {
+                  IngestVerticle ingest = instances.get();
+                  ingests.add(ingest);
+                  return ingest;
+                },
+                new DeploymentOptions().setInstances(settings.instances())))
+        .onSuccess(v -> ingestPort = ingests.get(0).actualPort());
+  }
+
   private Future<Void> deployGateways(
       GatewaySettings settings,
       ReplaySettings retention,
@@ -185,6 +200,7 @@ public final class Node {
       LogReader reader,
       int publishPortConnections) {
     GatewayMetrics gatewayMetrics = new GatewayMetrics(telemetry.registry());
+    SharedPort port = new SharedPort(settings.bindHost(), settings.port());
     ConnectionLimits limits =
         new ConnectionLimits(
             settings.maxConnections(),
@@ -203,7 +219,8 @@ public final class Node {
                           readiness,
                           retention,
                           gatewayMetrics,
-                          limits);
+                          limits,
+                          port);
                   gateways.add(gateway);
                   return gateway;
                 },
@@ -241,7 +258,7 @@ public final class Node {
    */
   public synchronized Future<Void> close() {
     if (closed == null) {
-      closed = GracefulShutdown.run(vertx, readiness, ingest, gateways);
+      closed = GracefulShutdown.run(vertx, readiness, ingests, gateways);
     }
     return closed;
   }

@@ -1,9 +1,15 @@
 package org.ushs.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +39,9 @@ class PublishPortBoundsTest {
                 "USHS_INGEST_BODY_TIMEOUT", "1s",
                 "USHS_INGEST_IDLE_TIMEOUT", "2s",
                 "USHS_INGEST_MAX_HEADER_SIZE", "2KiB",
-                "USHS_MAX_CONNECTIONS_PER_IP", "5"));
+                "USHS_MAX_CONNECTIONS_PER_IP", "5",
+                // the bounds hold for the port, whichever instance takes a connection
+                "USHS_INGEST_INSTANCES", "3"));
     vertx = Vertx.vertx();
     try (RawHttp warm = RawHttp.open(ingest())) { // class loading on a busy machine
       warm.send(RawHttp.get("/health/live"));
@@ -103,6 +111,20 @@ class PublishPortBoundsTest {
               + "\r\n\r\n");
       String answer = client.readUntilClosed();
       assertTrue(answer.startsWith("HTTP/1.1 431 "), answer);
+    }
+  }
+
+  @Test
+  void bothPortsListenOnTheConfiguredAddressOnly() {
+    for (int port : new int[] {ingest(), nodes.node(0).gatewayPort()}) {
+      try (Socket socket = new Socket()) {
+        assertThrows(
+            ConnectException.class,
+            () -> socket.connect(new InetSocketAddress("127.0.0.2", port), 5000),
+            "port " + port + " on 127.0.0.2, with USHS_HTTP_HOST=127.0.0.1");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 

@@ -22,6 +22,7 @@ import org.ushs.common.event.SequencedEvent;
 import org.ushs.common.health.HealthRoutes;
 import org.ushs.common.health.Readiness;
 import org.ushs.common.log.LogReader;
+import org.ushs.common.net.SharedPort;
 import org.ushs.gateway.connection.ConnectionLimits;
 import org.ushs.gateway.connection.HistoryAdmission;
 import org.ushs.gateway.connection.OutboundQueue;
@@ -48,7 +49,8 @@ import org.ushs.gateway.ui.UiRoutes;
  * The client side: WebSocket {@code /ushs/v1/ws} (over TLS when configured) with the origin check
  * and authentication at the handshake ({@link GatewaySecurity}), and the live fan-out. One instance
  * per event loop, each with its own ordering, hub and heartbeat; the node's one {@link EventFeed}
- * hands each instance every event batch, and the connection limits are shared by the instances.
+ * hands each instance every event batch, and the connection limits and the port are shared by the
+ * instances.
  */
 public final class GatewayVerticle extends VerticleBase {
 
@@ -69,6 +71,7 @@ public final class GatewayVerticle extends VerticleBase {
   private final ReplaySettings retention;
   private final GatewayMetrics metrics;
   private final ConnectionLimits limits;
+  private final SharedPort port;
   private final Hub hub = new Hub();
   private WebSocketTransport transport;
   private Replays replays;
@@ -90,7 +93,8 @@ public final class GatewayVerticle extends VerticleBase {
       Readiness readiness,
       ReplaySettings retention,
       GatewayMetrics metrics,
-      ConnectionLimits limits) {
+      ConnectionLimits limits,
+      SharedPort port) {
     this.settings = settings;
     this.security = security;
     this.logReader = logReader;
@@ -99,6 +103,7 @@ public final class GatewayVerticle extends VerticleBase {
     this.retention = retention;
     this.metrics = metrics;
     this.limits = limits;
+    this.port = port;
   }
 
   @Override
@@ -153,7 +158,7 @@ public final class GatewayVerticle extends VerticleBase {
             () -> restart(ids, recent, liveGaps));
     gapFiller.start();
     heartbeat.start();
-    return resumeLog.start().compose(known -> server.listen(settings.port()));
+    return resumeLog.start().compose(known -> port.listen(server));
   }
 
   /**

@@ -31,6 +31,7 @@ import org.ushs.common.bus.EventFeed;
 import org.ushs.common.config.GatewaySettings;
 import org.ushs.common.config.ReplaySettings;
 import org.ushs.common.health.Readiness;
+import org.ushs.common.net.SharedPort;
 import org.ushs.gateway.connection.ConnectionLimits;
 import org.ushs.gateway.resume.MemoryLog;
 import org.ushs.gateway.security.GatewaySecurity;
@@ -128,7 +129,8 @@ class CommandHandlingTest {
             readiness,
             new ReplaySettings(1000, Duration.ofHours(1)),
             new GatewayMetrics(registry),
-            new ConnectionLimits(100, 100));
+            new ConnectionLimits(100, 100),
+            new SharedPort(settings.bindHost(), settings.port()));
     await(vertx.deployVerticle(gateway));
     port = gateway.actualPort();
     client = vertx.createWebSocketClient();

@@ -28,6 +28,7 @@ import org.ushs.common.auth.Principal;
 import org.ushs.common.bus.EventFeed;
 import org.ushs.common.config.GatewaySettings;
 import org.ushs.common.config.ReplaySettings;
+import org.ushs.common.net.SharedPort;
 import org.ushs.gateway.connection.ConnectionLimits;
 import org.ushs.gateway.resume.MemoryLog;
 import org.ushs.gateway.security.GatewaySecurity;
@@ -60,7 +61,8 @@ class GatewayPortFullTest {
             () -> Future.succeededFuture(new JsonObject()),
             new ReplaySettings(1000, Duration.ofHours(1)),
             new GatewayMetrics(new SimpleMeterRegistry()),
-            new ConnectionLimits(100, 100, 100, SOCKETS));
+            new ConnectionLimits(100, 100, 100, SOCKETS),
+            new SharedPort(settings.bindHost(), settings.port()));
     await(vertx.deployVerticle(gateway));
     port = gateway.actualPort();
   }

@@ -11,6 +11,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ushs.common.auth.AuthFailure;
@@ -27,6 +29,7 @@ import org.ushs.common.metrics.Telemetry;
 import org.ushs.common.net.IpConnections;
 import org.ushs.common.net.LogText;
 import org.ushs.common.net.RefusalLog;
+import org.ushs.common.net.SharedPort;
 
 /**
  * The publish side: {@code POST /ushs/v1/events} (structured, binary and batch CloudEvents) and the
@@ -36,46 +39,73 @@ import org.ushs.common.net.RefusalLog;
 public final class IngestVerticle extends VerticleBase {
 
   private static final Logger LOG = Logger.getLogger(IngestVerticle.class.getName());
-  private final RefusalLog refusals = new RefusalLog(LOG);
 
+  /** What the instances of one node share: their settings, bounds, meters and refusal log. */
+  private record Shared(
+      IngestSettings settings,
+      PublishAuth auth,
+      WriterClient writer,
+      Readiness readiness,
+      Telemetry telemetry,
+      IngestMetrics metrics,
+      IpConnections limits,
+      RefusalLog refusals,
+      SharedPort port) {}
+
+  private final Shared shared;
   private final IngestSettings settings;
-  private final PublishAuth auth;
-  private final WriterClient writer;
-  private final Readiness readiness;
-  private final Telemetry telemetry;
   private final IngestMetrics metrics;
+  private final RefusalLog refusals;
+  private final boolean takesBus;
   private final InFlight inFlight = new InFlight();
   private EventIntake intake;
   private PublishConnections connections;
   private HttpServer server;
   private MessageConsumer<Object> busConsumer;
 
-  public IngestVerticle(
+  private IngestVerticle(Shared shared, boolean takesBus) {
+    this.shared = shared;
+    this.settings = shared.settings();
+    this.metrics = shared.metrics();
+    this.refusals = shared.refusals();
+    this.takesBus = takesBus;
+  }
+
+  /**
+   * The instances of a node's publish side, one per event loop ({@link IngestSettings#instances}):
+   * Vert.x spreads the HTTP connections of the shared port over them, so decoding and validating
+   * publishes use every core. They share the connection bounds and the meters. Only the first takes
+   * publishes from the event bus, so that a bus publisher's events are logged in the order it sent
+   * them.
+   */
+  public static Supplier<IngestVerticle> instances(
       IngestSettings settings,
       Authenticator authenticator,
       WriterClient writer,
       Readiness readiness,
       Telemetry telemetry) {
-    this.settings = settings;
-    this.auth = new PublishAuth(authenticator, settings.busRequiresCredentials());
-    this.writer = writer;
-    this.readiness = readiness;
-    this.telemetry = telemetry;
-    this.metrics = new IngestMetrics(telemetry.registry());
+    Shared shared =
+        new Shared(
+            settings,
+            new PublishAuth(authenticator, settings.busRequiresCredentials()),
+            writer,
+            readiness,
+            telemetry,
+            new IngestMetrics(telemetry.registry()),
+            new IpConnections(settings.maxConnectionsPerIp(), settings.maxConnections()),
+            new RefusalLog(LOG),
+            new SharedPort(settings.bindHost(), settings.port()));
+    AtomicBoolean busTaken = new AtomicBoolean();
+    return () -> new IngestVerticle(shared, !busTaken.getAndSet(true));
   }
 
   @Override
   public Future<?> start() {
-    intake = new EventIntake(writer, Partitioner.SINGLE, metrics);
-    connections =
-        new PublishConnections(
-            vertx,
-            settings,
-            new IpConnections(settings.maxConnectionsPerIp(), settings.maxConnections()),
-            refusals);
+    intake = new EventIntake(shared.writer(), Partitioner.SINGLE, metrics);
+    connections = new PublishConnections(vertx, settings, shared.limits(), refusals);
     Router router = Router.router(vertx);
-    HealthRoutes.mount(router, readiness);
-    MetricsRoute.mount(router, vertx, telemetry);
+    HealthRoutes.mount(router, shared.readiness());
+    MetricsRoute.mount(router, vertx, shared.telemetry());
     router
         .post("/ushs/v1/events")
         .handler(BodyHandler.create(false).setBodyLimit(settings.maxBody()))
@@ -98,8 +128,11 @@ public final class IngestVerticle extends VerticleBase {
                     router.handle(request);
                   }
                 });
+    if (!takesBus) {
+      return shared.port().listen(server);
+    }
     busConsumer = vertx.eventBus().consumer(Addresses.INGEST, this::publishFromBus);
-    return busConsumer.completion().compose(registered -> server.listen(settings.port()));
+    return busConsumer.completion().compose(registered -> shared.port().listen(server));
   }
 
   /** The port the publish API listens on (useful when configured as 0). */
@@ -111,7 +144,9 @@ public final class IngestVerticle extends VerticleBase {
     connections.bodyReceived(ctx.request());
     inFlight
         .track(
-            auth.http(ctx.request().headers())
+            shared
+                .auth()
+                .http(ctx.request().headers())
                 .compose(
                     permissions ->
                         intake.accept(
@@ -124,7 +159,9 @@ public final class IngestVerticle extends VerticleBase {
   private void publishFromBus(Message<Object> message) {
     inFlight
         .track(
-            auth.bus(message.headers())
+            shared
+                .auth()
+                .bus(message.headers())
                 .compose(
                     permissions ->
                         intake.accept(CloudEventDecoder.decode(message.body()), permissions)))
@@ -184,9 +221,10 @@ public final class IngestVerticle extends VerticleBase {
     context.runOnContext(
         v -> {
           Future<Void> closing = server.shutdown(timeoutMs, TimeUnit.MILLISECONDS);
-          busConsumer
-              .unregister()
-              .compose(unregistered -> inFlight.idle())
+          Future<Void> unregistered =
+              busConsumer == null ? Future.succeededFuture() : busConsumer.unregister();
+          unregistered
+              .compose(none -> inFlight.idle())
               .timeout(timeoutMs, TimeUnit.MILLISECONDS)
               .compose(idle -> closing)
               .onComplete(done);

@@ -55,6 +55,7 @@ public final class ConfigLoader {
           "USHS_SHUTDOWN_SPREAD",
           "USHS_WRITE_DELAY",
           "USHS_INGEST_PORT",
+          "USHS_INGEST_INSTANCES",
           "USHS_MAX_BODY",
           "USHS_INGEST_IDLE_TIMEOUT",
           "USHS_INGEST_HEADER_TIMEOUT",
@@ -196,6 +197,7 @@ public final class ConfigLoader {
     return new IngestSettings(
         httpHost,
         s.port("USHS_INGEST_PORT", 8081),
+        s.integer("USHS_INGEST_INSTANCES", Runtime.getRuntime().availableProcessors(), 1, 256),
         s.bytes("USHS_MAX_BODY", 1 << 20, 1024),
         s.duration("USHS_INGEST_IDLE_TIMEOUT", IngestSettings.DEFAULT_IDLE_TIMEOUT, MAX_TIMEOUT),
         s.duration(

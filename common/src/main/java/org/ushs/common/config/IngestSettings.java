@@ -3,16 +3,18 @@ package org.ushs.common.config;
 import java.time.Duration;
 
 /**
- * The publish API: where it listens, the largest body it takes, how long a connection may stay idle
- * ({@code idleTimeout}), take to send its request headers ({@code headerTimeout}) and then its body
- * ({@code bodyTimeout}), the largest request head ({@code maxHeaderSize}), open connections per
- * client IP address ({@code maxConnectionsPerIp}) and in all ({@code maxConnections}, which keeps
- * file descriptors in reserve for the gateway and health), whether event-bus publishes must carry
- * credentials ({@code busRequiresCredentials}), and its TLS ({@link TlsSettings#NONE}: plain HTTP).
+ * The publish API: where it listens, on how many event loops ({@code instances}, sharing the port),
+ * the largest body it takes, how long a connection may stay idle ({@code idleTimeout}), take to
+ * send its request headers ({@code headerTimeout}) and then its body ({@code bodyTimeout}), the
+ * largest request head ({@code maxHeaderSize}), open connections per client IP address ({@code
+ * maxConnectionsPerIp}) and in all ({@code maxConnections}, which keeps file descriptors in reserve
+ * for the gateway and health), whether event-bus publishes must carry credentials ({@code
+ * busRequiresCredentials}), and its TLS ({@link TlsSettings#NONE}: plain HTTP).
  */
 public record IngestSettings(
     String bindHost,
     int port,
+    int instances,
     int maxBody,
     Duration idleTimeout,
     Duration headerTimeout,
@@ -34,6 +36,7 @@ public record IngestSettings(
     this(
         bindHost,
         port,
+        Runtime.getRuntime().availableProcessors(),
         maxBody,
         DEFAULT_IDLE_TIMEOUT,
         DEFAULT_HEADER_TIMEOUT,

@@ -3,6 +3,7 @@ package org.ushs.common.event;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.ushs.protocol.EventCatalog;
@@ -41,8 +42,8 @@ public final class EventValidator {
         problems.add(new Problem(required, "required: a non-empty string"));
       }
     }
-    for (String name : event.fieldNames()) {
-      Object value = event.getValue(name);
+    for (Map.Entry<String, Object> attribute : event.getMap().entrySet()) {
+      String name = attribute.getKey();
       if (name.equals("data")) {
         // data is checked against the type's rules below
       } else if (name.equals("data_base64")) {
@@ -51,7 +52,7 @@ public final class EventValidator {
         problems.add(new Problem(name, "not a CloudEvents attribute name (a-z, 0-9, at most 20)"));
       } else if (name.equals("sequence")) {
         problems.add(new Problem(name, "reserved: the gateway sets it"));
-      } else if (STRING_ATTRIBUTES.contains(name) && !(value instanceof String)) {
+      } else if (STRING_ATTRIBUTES.contains(name) && !(attribute.getValue() instanceof String)) {
         problems.add(new Problem(name, "must be a string"));
       }
     }

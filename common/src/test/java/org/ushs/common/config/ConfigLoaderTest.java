@@ -159,6 +159,7 @@ class ConfigLoaderTest {
                 "USHS_CLUSTER_PORT", "5801",
                 "USHS_GATEWAY_PORT", "0",
                 "USHS_INGEST_PORT", "65535",
+                "USHS_INGEST_INSTANCES", "3",
                 "USHS_RATE_LIMIT", "5",
                 "USHS_RATE_BURST", "9",
                 "USHS_MAX_CONNECTIONS_PER_IDENTITY", "3"));
@@ -166,6 +167,7 @@ class ConfigLoaderTest {
     assertEquals(5801, config.cluster().port());
     assertEquals(0, config.gateway().port());
     assertEquals(65535, config.ingest().port());
+    assertEquals(3, config.ingest().instances());
     assertEquals(5, config.gateway().rateLimit());
     assertEquals(9, config.gateway().rateBurst());
     assertEquals(3, config.gateway().maxConnectionsPerIdentity());
@@ -180,6 +182,7 @@ class ConfigLoaderTest {
     "USHS_INGEST_PORT, -1",
     "USHS_CLUSTER_PORT, 5701.5",
     "USHS_GATEWAY_INSTANCES, 0",
+    "USHS_INGEST_INSTANCES, 0",
     "USHS_RATE_LIMIT, 0",
     "USHS_RATE_BURST, 99999999999",
     "USHS_REPLAY_CAPACITY, 0",
