@@ -13,8 +13,11 @@ import io.vertx.core.http.ServerWebSocketHandshake;
 import io.vertx.ext.web.Router;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.ushs.common.auth.AuthFailure;
 import org.ushs.common.auth.Principal;
+import org.ushs.common.bus.EventBatch;
 import org.ushs.common.bus.EventFeed;
 import org.ushs.common.config.GatewaySettings;
 import org.ushs.common.config.ReplaySettings;
@@ -53,6 +56,8 @@ import org.ushs.gateway.ui.UiRoutes;
  * instances.
  */
 public final class GatewayVerticle extends VerticleBase {
+
+  private static final Logger LOG = Logger.getLogger(GatewayVerticle.class.getName());
 
   static final String PATH = "/ushs/v1/ws";
 
@@ -149,11 +154,7 @@ public final class GatewayVerticle extends VerticleBase {
     live =
         feed.listen(
             context,
-            batch -> {
-              resumeLog.observed(batch.epoch());
-              recent.logReached(batch.next() - 1);
-              gapFiller.onLive(batch);
-            },
+            batch -> onBatch(batch, ids, recent, liveGaps),
             hub::occupied,
             () -> restart(ids, recent, liveGaps));
     gapFiller.start();
@@ -174,13 +175,43 @@ public final class GatewayVerticle extends VerticleBase {
             newest -> {
               // from the tail, even backwards: the log may have started over (a new epoch) while
               // this node slept, and no session here can have seen what a restart may repeat
-              ids.clear();
-              recent.clear();
-              gaps.clear();
-              fanOut.restartAt(newest + 1);
-              gapFiller.restartAt(newest + 1);
+              streamFrom(newest + 1, ids, recent, gaps);
               return null;
             });
+  }
+
+  private void onBatch(EventBatch batch, IdIndex ids, RecentEvents recent, LiveGaps gaps) {
+    if (resumeLog.startsOver(batch.epoch())) {
+      startOver(batch, ids, recent, gaps);
+    }
+    resumeLog.observed(batch.epoch());
+    recent.logReached(batch.next() - 1);
+    gapFiller.onLive(batch);
+  }
+
+  /**
+   * The log started over while clients were here: every copy of it was lost, and a new epoch counts
+   * from 0 again. Live delivery never goes back in sequence, and what the clients were owed of the
+   * old log is gone, so each is sent away (1001) to resume by its position, which is then answered
+   * {@code recovered:false} with the new epoch: told, not silently starved.
+   */
+  private void startOver(EventBatch batch, IdIndex ids, RecentEvents recent, LiveGaps gaps) {
+    LOG.log(
+        Level.WARNING,
+        "the log started over (epoch {0}, was {1}): {2} clients sent away to resume",
+        new Object[] {batch.epoch(), resumeLog.epoch(), hub.sessions().size()});
+    List.copyOf(hub.sessions())
+        .forEach(session -> session.close(ErrorCode.GOING_AWAY, "the log started over"));
+    streamFrom(batch.first(), ids, recent, gaps);
+  }
+
+  /** The live stream starts afresh at {@code sequence}: what was known of the log before goes. */
+  private void streamFrom(long sequence, IdIndex ids, RecentEvents recent, LiveGaps gaps) {
+    ids.clear();
+    recent.clear();
+    gaps.clear();
+    fanOut.restartAt(sequence);
+    gapFiller.restartAt(sequence);
   }
 
   /** Hands one event of the ordered stream to the sessions; how many were sent it. */

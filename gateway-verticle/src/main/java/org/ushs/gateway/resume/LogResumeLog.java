@@ -34,6 +34,14 @@ public final class LogResumeLog implements ResumeLog {
     }
   }
 
+  /**
+   * Whether a live batch of {@code epoch} shows that the log started over since it was learnt (a
+   * batch without an epoch, from tools and tests, shows nothing).
+   */
+  public boolean startsOver(String epoch) {
+    return epoch != null && !epoch.isEmpty() && this.epoch != null && !epoch.equals(this.epoch);
+  }
+
   @Override
   public String epoch() {
     return epoch;
