@@ -5,8 +5,7 @@ WORKDIR /opt/ushs
 COPY app/target/ushs.jar /opt/ushs/ushs.jar
 COPY docker/entrypoint.sh /opt/ushs/entrypoint.sh
 # entrypoint.sh always adds -XX:+ExitOnOutOfMemoryError, whatever JAVA_OPTS holds
-# a fixed heap (-Xms = -Xmx): a heap that grows and shrinks pays a page fault per page it takes back
-ENV JAVA_OPTS="-Xms256m -Xmx256m"
+ENV JAVA_OPTS="-Xmx256m"
 USER ushs
 # 8080 client WebSocket, 8081 publish API and /metrics, 5701 Hazelcast; the event bus uses a random port
 EXPOSE 8080 8081 5701

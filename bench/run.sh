@@ -10,7 +10,7 @@
 #                                   # shedding, selective, batch ingest (no saturation/idle/resume)
 #
 # Settings (environment): BENCH_ROUNDS (3), BENCH_PORT_BASE (18080: gateway, +1 ingest, cluster
-# 15701+), BENCH_SERVER_JVM (-Xms3g -Xmx3g), BENCH_RESULTS (bench/RESULTS.md), BENCH_SKIP_BUILD (0),
+# 15701+), BENCH_SERVER_JVM (-Xmx3g), BENCH_RESULTS (bench/RESULTS.md), BENCH_SKIP_BUILD (0),
 # BENCH_QUIET_WAIT (5: seconds a round may wait for other processes to go quiet).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +25,7 @@ BASE=${BENCH_PORT_BASE:-18080}
 GATEWAY_PORT=$BASE
 INGEST_PORT=$((BASE + 1))
 CLUSTER_PORT=$((BASE - 18080 + 15701))
-SERVER_JVM=${BENCH_SERVER_JVM:--Xms3g -Xmx3g}
+SERVER_JVM=${BENCH_SERVER_JVM:--Xmx3g}
 GEN_JVM="-Xmx2g"
 SECRET="bench-$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
 SUBS_LARGE=10000
@@ -119,7 +119,7 @@ three_nodes() {
       USHS_GATEWAY_PORT=$((GATEWAY_PORT + 20 * i)) USHS_INGEST_PORT=$((INGEST_PORT + 20 * i)) \
       USHS_CLUSTER_HOST=127.0.0.1 USHS_CLUSTER_PORT=$((CLUSTER_PORT + i)) USHS_CLUSTER_MEMBERS="$members" \
       USHS_CLUSTER_NAME="ushs-bench3-$$" USHS_REPLAY_CAPACITY=250000 USHS_REPLAY_TTL=15m \
-      java -Xms1g -Xmx1g -XX:+ExitOnOutOfMemoryError -jar app/target/ushs.jar >>"$RUN/node$((i + 1)).log" 2>&1 &
+      java -Xmx1g -XX:+ExitOnOutOfMemoryError -jar app/target/ushs.jar >>"$RUN/node$((i + 1)).log" 2>&1 &
     pids+=($!)
   done
   for i in 0 1 2; do

@@ -9,7 +9,7 @@ fail() { echo "check-usage: $*" >&2; exit 1; }
 usage="$(scripts/cluster.sh help)" || fail "help: exit $?, expected 0"
 [ "$(head -1 <<<"$usage")" = "A local USHS cluster on loopback: several nodes of app/target/ushs.jar, each with its own ports," ] ||
   fail "help does not start with the header comment: $(head -1 <<<"$usage")"
-[ "$(tail -1 <<<"$usage")" = "node (USHS_LOG_FORMAT=json, ...). JAVA_OPTS defaults to -Xms256m -Xmx256m." ] ||
+[ "$(tail -1 <<<"$usage")" = "node (USHS_LOG_FORMAT=json, ...). JAVA_OPTS defaults to -Xmx256m." ] ||
   fail "help does not end with the header comment: $(tail -1 <<<"$usage")"
 ! grep -q '^#\|set -euo' <<<"$usage" || fail "help holds script lines or comment marks"
 grep -q '^  scripts/cluster.sh start \[N\]' <<<"$usage" || fail "help lists no start command"

@@ -16,7 +16,7 @@
 # Node I (from 1) listens on gateway 8080+10*(I-1), publish API and /metrics that + 1, Hazelcast
 # 5701+(I-1). The nodes share USHS_JWT_SECRET when it is set; otherwise a dev secret is made
 # once, kept in .cluster/secret and printed. Other USHS_* variables in the environment reach every
-# node (USHS_LOG_FORMAT=json, ...). JAVA_OPTS defaults to -Xms256m -Xmx256m.
+# node (USHS_LOG_FORMAT=json, ...). JAVA_OPTS defaults to -Xmx256m.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -72,7 +72,7 @@ launch() { # index members
     USHS_INGEST_PORT="$(ingest_port "$i")" \
     USHS_GATEWAY_INSTANCES="${USHS_GATEWAY_INSTANCES:-2}" \
     USHS_JWT_SECRET="$SECRET" \
-    nohup java -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS:--Xms256m -Xmx256m} -jar "$JAR" >"$DIR/node-$i.log" 2>&1 &
+    nohup java -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS:--Xmx256m} -jar "$JAR" >"$DIR/node-$i.log" 2>&1 &
   echo $! >"$DIR/node-$i.pid"
   echo "node $i: pid $!, gateway $(gateway_port "$i"), publish $(ingest_port "$i"), hazelcast $(hazelcast_port "$i")"
 }

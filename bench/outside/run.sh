@@ -7,7 +7,7 @@
 #   bench/outside/run.sh [--jar app/target/ushs.jar] [extra fanout.mjs options, e.g. --subscribers 50]
 #
 # Environment: ROUNDS (3), PORT_BASE (19080: NATS tcp, +1 NATS websocket, +2 USHS gateway,
-# +3 USHS ingest), USHS_CLUSTER_PORT (15801), SERVER_JVM (-Xms3g -Xmx3g).
+# +3 USHS ingest), USHS_CLUSTER_PORT (15801), SERVER_JVM (-Xmx3g).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
@@ -17,7 +17,7 @@ ROUNDS=${ROUNDS:-3}
 BASE=${PORT_BASE:-19080}
 NATS_PORT=$BASE; NATS_WS_PORT=$((BASE + 1)); GATEWAY_PORT=$((BASE + 2)); INGEST_PORT=$((BASE + 3))
 CLUSTER_PORT=${USHS_CLUSTER_PORT:-15801}
-SERVER_JVM=${SERVER_JVM:--Xms3g -Xmx3g}
+SERVER_JVM=${SERVER_JVM:--Xmx3g}
 RUN=$(mktemp -d /tmp/ushs-outside.XXXXXX)
 SECRET="outside-$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
 NATS_PID=; USHS_PID=
