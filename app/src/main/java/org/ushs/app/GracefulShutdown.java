@@ -34,7 +34,7 @@ final class GracefulShutdown {
       readiness.shuttingDown();
     }
     Future<Void> drained =
-        Future.all(ingests.stream().map(ingest -> ingest.drain(DRAIN_MS)).toList()).mapEmpty();
+        Future.join(ingests.stream().map(ingest -> ingest.drain(DRAIN_MS)).toList()).mapEmpty();
     return step("publishes drained", drained)
         .compose(ok -> step("clients told to go away", goAway(gateways)).map(ok2 -> ok && ok2))
         .compose(ok -> vertx.close().compose(closed -> ok ? Future.succeededFuture() : failed()));

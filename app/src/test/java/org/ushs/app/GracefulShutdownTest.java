@@ -105,6 +105,7 @@ class GracefulShutdownTest {
     env.put("USHS_GATEWAY_PORT", Integer.toString(gatewayPort));
     env.put("USHS_INGEST_PORT", Integer.toString(ingestPort));
     env.put("USHS_GATEWAY_INSTANCES", "2");
+    env.put("USHS_INGEST_INSTANCES", "2");
     env.put("USHS_SHUTDOWN_SPREAD", "300ms");
     env.put("USHS_JWT_SECRET", TestNodes.SECRET);
     output = Files.createTempFile("ushs-node", ".log");

@@ -162,6 +162,10 @@ class PublishPortBoundsTest {
       for (int i = 0; i < 5; i++) {
         held.add(RawHttp.open("127.0.0.17", gateway));
       }
+      for (RawHttp client : held) { // each counted, on whichever event loop took it
+        client.send(RawHttp.get("/health/live"));
+        assertTrue(client.readResponse().startsWith("HTTP/1.1 200 "));
+      }
       try (RawHttp sixth = RawHttp.open("127.0.0.17", gateway)) {
         sixth.send(RawHttp.upgrade("/ushs/v1/ws"));
         assertTrue(sixth.readResponse().startsWith("HTTP/1.1 101 "));

@@ -57,6 +57,7 @@ final class TestNodes implements AutoCloseable {
     env.put("USHS_GATEWAY_PORT", "0");
     env.put("USHS_INGEST_PORT", "0");
     env.put("USHS_GATEWAY_INSTANCES", "2");
+    env.put("USHS_INGEST_INSTANCES", "2");
     env.put("USHS_GAP_WAIT", "50ms");
     env.put("USHS_JWT_SECRET", SECRET);
     return env;

@@ -16,10 +16,11 @@ import org.ushs.gateway.order.GapFiller;
 import org.ushs.gateway.protocol.ErrorCode;
 
 /**
- * A gateway verticle's part of a graceful shutdown. First deliver what the log holds so far, so
- * that an acknowledged publish reaches the connected clients that want it before they are told to
- * leave; then close every session with 1001 {@code going away}, evenly over the spread window, and
- * shut the server down (it stops accepting at once). Runs on the verticle's event loop.
+ * A gateway verticle's part of a graceful shutdown (and of a log that started over: {@link
+ * #sendAway}). First deliver what the log holds so far, so that an acknowledged publish reaches the
+ * connected clients that want it before they are told to leave; then close every session with 1001
+ * {@code going away}, evenly over the spread window, and shut the server down (it stops accepting
+ * at once). Runs on the verticle's event loop.
  */
 final class DrainAndDismiss {
 
@@ -63,7 +64,7 @@ final class DrainAndDismiss {
         .compose(
             caughtUp -> {
               started = true;
-              closeAll(List.copyOf(hub.sessions()));
+              sendAway(ErrorCode.GOING_AWAY.message);
               long grace = spread.toMillis() + Connection.CLOSE_WAIT_MS + 1000;
               return server.shutdown(grace, TimeUnit.MILLISECONDS);
             });
@@ -90,21 +91,22 @@ final class DrainAndDismiss {
             });
   }
 
-  private void closeAll(List<ClientSession> sessions) {
+  /**
+   * Closes every session with 1001 {@code reason}, evenly over the spread window, so that their
+   * clients do not all reconnect at once.
+   */
+  void sendAway(String reason) {
+    List<ClientSession> sessions = List.copyOf(hub.sessions());
     int count = sessions.size();
     for (int i = 0; i < count; i++) {
       ClientSession session = sessions.get(i);
       long delay = GoAwayDelays.delayMillis(i, count, spread);
       if (delay == 0) {
-        leave(session);
+        session.close(ErrorCode.GOING_AWAY, reason);
       } else {
-        vertx.setTimer(delay, id -> leave(session));
+        vertx.setTimer(delay, id -> session.close(ErrorCode.GOING_AWAY, reason));
       }
     }
-  }
-
-  private static void leave(ClientSession session) {
-    session.close(ErrorCode.GOING_AWAY, ErrorCode.GOING_AWAY.message);
   }
 
   private Future<Void> until(BooleanSupplier done) {

@@ -181,6 +181,9 @@ public final class GatewayVerticle extends VerticleBase {
   }
 
   private void onBatch(EventBatch batch, IdIndex ids, RecentEvents recent, LiveGaps gaps) {
+    if (resumeLog.replaced(batch.epoch())) {
+      return; // late, from a log that has started over since: its events are gone with it
+    }
     if (resumeLog.startsOver(batch.epoch())) {
       startOver(batch, ids, recent, gaps);
     }
@@ -196,12 +199,13 @@ public final class GatewayVerticle extends VerticleBase {
    * {@code recovered:false} with the new epoch: told, not silently starved.
    */
   private void startOver(EventBatch batch, IdIndex ids, RecentEvents recent, LiveGaps gaps) {
-    LOG.log(
-        Level.WARNING,
-        "the log started over (epoch {0}, was {1}): {2} clients sent away to resume",
-        new Object[] {batch.epoch(), resumeLog.epoch(), hub.sessions().size()});
-    List.copyOf(hub.sessions())
-        .forEach(session -> session.close(ErrorCode.GOING_AWAY, "the log started over"));
+    if (!hub.sessions().isEmpty()) {
+      LOG.log(
+          Level.WARNING,
+          "the log started over (epoch {0}, was {1}): {2} clients sent away to resume",
+          new Object[] {batch.epoch(), resumeLog.epoch(), hub.sessions().size()});
+      drainAndDismiss.sendAway("the log started over");
+    }
     streamFrom(batch.first(), ids, recent, gaps);
   }
 

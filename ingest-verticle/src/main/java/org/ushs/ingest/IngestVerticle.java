@@ -32,9 +32,10 @@ import org.ushs.common.net.RefusalLog;
 import org.ushs.common.net.SharedPort;
 
 /**
- * The publish side: {@code POST /ushs/v1/events} (structured, binary and batch CloudEvents) and the
- * bus address {@code ushs.ingest}. Acknowledges only what is in the replay log. Also serves the
- * node's {@code GET /metrics}.
+ * The publish side, one instance per event loop ({@link #instances}): {@code POST /ushs/v1/events}
+ * (structured, binary and batch CloudEvents) and, on the first instance, the bus address {@code
+ * ushs.ingest}. Acknowledges only what is in the replay log. Also serves the node's {@code GET
+ * /metrics}.
  */
 public final class IngestVerticle extends VerticleBase {
 
@@ -76,7 +77,7 @@ public final class IngestVerticle extends VerticleBase {
    * Vert.x spreads the HTTP connections of the shared port over them, so decoding and validating
    * publishes use every core. They share the connection bounds and the meters. Only the first takes
    * publishes from the event bus, so that a bus publisher's events are logged in the order it sent
-   * them.
+   * them. One supplier per deployment.
    */
   public static Supplier<IngestVerticle> instances(
       IngestSettings settings,

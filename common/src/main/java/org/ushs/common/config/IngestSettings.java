@@ -31,12 +31,18 @@ public record IngestSettings(
   public static final int DEFAULT_MAX_HEADER_SIZE = 8 * 1024;
   public static final int DEFAULT_MAX_CONNECTIONS_PER_IP = 100;
 
+  public IngestSettings {
+    if (instances < 1) {
+      throw new IllegalArgumentException("instances must be at least 1: " + instances);
+    }
+  }
+
   /** The defaults for everything but where it listens and the body limit: tests, embedders. */
   public IngestSettings(String bindHost, int port, int maxBody) {
     this(
         bindHost,
         port,
-        Runtime.getRuntime().availableProcessors(),
+        1,
         maxBody,
         DEFAULT_IDLE_TIMEOUT,
         DEFAULT_HEADER_TIMEOUT,

@@ -151,6 +151,14 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void thePublishApiTakesEveryCoreOnlyWhereNoGatewayFansOut() {
+    assertEquals(1, ConfigLoader.load(Map.of()).ingest().instances());
+    assertEquals(
+        Runtime.getRuntime().availableProcessors(),
+        ConfigLoader.load(Map.of("USHS_ROLES", "ingest,replay")).ingest().instances());
+  }
+
+  @Test
   void clusterAndPortsAreRead() {
     UshsConfig config =
         ConfigLoader.load(

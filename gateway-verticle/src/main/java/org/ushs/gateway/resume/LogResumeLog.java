@@ -1,6 +1,8 @@
 package org.ushs.gateway.resume;
 
 import io.vertx.core.Future;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import org.ushs.common.bus.EventBatch;
 import org.ushs.common.log.LogReader;
 
@@ -12,7 +14,11 @@ import org.ushs.common.log.LogReader;
  */
 public final class LogResumeLog implements ResumeLog {
 
+  /** Epochs replaced this long ago at most are still recognised when a late batch shows one. */
+  private static final int REPLACED_KEPT = 8;
+
   private final LogReader log;
+  private final Deque<String> replaced = new ArrayDeque<>();
   private String epoch;
 
   public LogResumeLog(LogReader log) {
@@ -27,19 +33,35 @@ public final class LogResumeLog implements ResumeLog {
     return log.epoch().onSuccess(this::observed).<Void>mapEmpty().otherwiseEmpty();
   }
 
-  /** The epoch of a live batch: a log that started over is followed at once. */
+  /**
+   * The epoch of a live batch: a log that started over is followed at once (a batch without an
+   * epoch, from tools and tests, says nothing).
+   */
   public void observed(String epoch) {
-    if (epoch != null) {
-      this.epoch = epoch;
+    if (epoch == null || epoch.isEmpty() || epoch.equals(this.epoch)) {
+      return;
     }
+    if (this.epoch != null) {
+      replaced.addFirst(this.epoch);
+      if (replaced.size() > REPLACED_KEPT) {
+        replaced.removeLast();
+      }
+    }
+    this.epoch = epoch;
   }
 
-  /**
-   * Whether a live batch of {@code epoch} shows that the log started over since it was learnt (a
-   * batch without an epoch, from tools and tests, shows nothing).
-   */
+  /** Whether a live batch of {@code epoch} shows that the log started over since it was learnt. */
   public boolean startsOver(String epoch) {
-    return epoch != null && !epoch.isEmpty() && this.epoch != null && !epoch.equals(this.epoch);
+    return epoch != null
+        && !epoch.isEmpty()
+        && this.epoch != null
+        && !epoch.equals(this.epoch)
+        && !replaced(epoch);
+  }
+
+  /** Whether {@code epoch} is one the log had before it started over. */
+  public boolean replaced(String epoch) {
+    return replaced.contains(epoch);
   }
 
   @Override
