@@ -129,11 +129,16 @@ public final class IngestVerticle extends VerticleBase {
                     router.handle(request);
                   }
                 });
+    return takeBusPublishes().compose(registered -> shared.port().listen(server));
+  }
+
+  /** Registers the bus address on the instance that takes it; the others have nothing to do. */
+  private Future<Void> takeBusPublishes() {
     if (!takesBus) {
-      return shared.port().listen(server);
+      return Future.succeededFuture();
     }
     busConsumer = vertx.eventBus().consumer(Addresses.INGEST, this::publishFromBus);
-    return busConsumer.completion().compose(registered -> shared.port().listen(server));
+    return busConsumer.completion();
   }
 
   /** The port the publish API listens on (useful when configured as 0). */

@@ -96,14 +96,9 @@ public final class EventFeed {
 
     private Future<Void> restartOnContext() {
       Promise<Void> done = Promise.promise();
+      // compose fails the future when the restart throws, instead of leaving it pending
       context.runOnContext(
-          v -> {
-            try {
-              restart.get().onComplete(done);
-            } catch (RuntimeException e) {
-              done.fail(e);
-            }
-          });
+          v -> Future.<Void>succeededFuture().compose(none -> restart.get()).onComplete(done));
       return done.future();
     }
   }

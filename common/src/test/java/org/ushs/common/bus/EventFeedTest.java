@@ -216,6 +216,27 @@ class EventFeedTest {
     assertEquals(2, restarts.get());
   }
 
+  @Test
+  void aRestartThatThrowsFailsTheWakeInsteadOfHangingIt() throws Exception {
+    EventFeed feed = new EventFeed(EventFeed.IDLE_HAND_OVER_MS, 200);
+    feed.start(vertx).await(10, TimeUnit.SECONDS);
+    Context context = vertx.getOrCreateContext();
+    EventFeed.Listening listening =
+        feed.listen(
+            context,
+            batch -> idleGot.add(batch.first()),
+            idleWantsNow::get,
+            () -> {
+              throw new IllegalStateException("restart broke");
+            });
+    awaitDormant(feed, true);
+    idleWantsNow.set(true);
+
+    AsyncResult<Void> woken = following(context, listening);
+    assertTrue(woken.failed());
+    assertEquals("restart broke", woken.cause().getMessage());
+  }
+
   private static AsyncResult<Void> following(Context context, EventFeed.Listening listening)
       throws Exception {
     Promise<Void> done = Promise.promise();
