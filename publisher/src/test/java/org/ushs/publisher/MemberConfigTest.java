@@ -74,6 +74,12 @@ class MemberConfigTest {
     assertEquals("5", config.getProperty("hazelcast.merge.next.run.delay.seconds"));
   }
 
+  @Test
+  void hazelcastsOwnMetricsAreOff() {
+    Config config = MemberConfig.base("c", "10.1.2.3", 5701, List.of());
+    assertFalse(config.getMetricsConfig().isEnabled());
+  }
+
   private static List<String> list(String csv) {
     return Arrays.stream(csv.split(",", -1)).filter(s -> !s.isEmpty()).toList();
   }
