@@ -9,7 +9,10 @@
 // Other options (defaults): --subscribers 1000 --rate 500 --duration 20 --warmup 5 --inflight 16
 // --workers 2 (subscriber threads) --local-addresses 1 (1-4: spread over 127.0.0.1-4) --drain 5
 // (seconds without progress before the count ends) --secret S (mints the USHS token) --label TEXT
-// --run-tag T (event ids are T-n-micros; random by default, the USHS server dedupes by id).
+// --run-tag T (event ids are T-n-micros; random by default, the USHS server dedupes by id)
+// --services S (0: every subscriber takes every event; S > 0: selective fan-out, event n names
+// service svc-(n mod S) and subscriber k takes svc-(k mod S) only: a USHS service filter, a NATS
+// subject per service; each event then goes to subscribers/S of them).
 //
 // Subscribers run in worker threads (--workers) so that the client is not the bottleneck: a
 // delivery is inspected without JSON.parse (the event id and publish time are found by byte search).
@@ -35,6 +38,7 @@ function parseArgs(argv) {
     server: null, subscribers: 1000, rate: 500, duration: 20, warmup: 5, inflight: 16,
     serverPid: null, gatewayPort: 19082, ingestPort: 19083, natsWsPort: 19081, natsPort: 19080,
     token: null, secret: null, runTag: '', localAddresses: 1, workers: 2, drain: 5, label: '',
+    services: 0,
   };
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i];
@@ -51,6 +55,7 @@ function parseArgs(argv) {
   if (o.server === 'ushs' && !o.token && !o.secret) die('--token JWT (or --secret S to mint one) is required for ushs');
   if (o.server === 'ushs' && !o.token) o.token = mintToken(o.secret);
   if (o.localAddresses < 1 || o.localAddresses > 4) die('--local-addresses must be 1..4');
+  if (o.services < 0 || o.services > o.subscribers) die('--services must be 0..subscribers');
   o.workers = Math.max(1, Math.min(o.workers, o.subscribers));
   return o;
 }
@@ -75,8 +80,8 @@ function mintToken(secret) {
  * Event n: a valid org.ushs.error.detected CloudEvent of EVENT_SIZE bytes. Its id is
  * `<runTag>-<n>-<sentAtMicros>` so that a subscriber reads both from one short scan near the start.
  */
-function eventBytes(runTag, n, sentAtMicros) {
-  const service = 'svc-0';
+function eventBytes(runTag, n, sentAtMicros, services) {
+  const service = serviceOf(n, services);
   const head = `{"specversion":"1.0","id":"${runTag}-${n}-${sentAtMicros}","source":"/bench/outside","type":"org.ushs.error.detected",`
     + `"datacontenttype":"application/json","time":"${new Date().toISOString()}","service":"${service}",`
     + `"severity":"high","data":{"errorId":"err-${n}","severity":"high","service":"${service}",`
@@ -84,6 +89,15 @@ function eventBytes(runTag, n, sentAtMicros) {
   const pad = Math.max(0, EVENT_SIZE - head.length - 3);
   return Buffer.from(`${head}${'x'.repeat(pad)}"}}`, 'ascii');
 }
+
+/** The service of event n, or the one subscriber k takes (svc-0 for all when not selective). */
+const serviceOf = (k, services) => `svc-${services > 0 ? k % services : 0}`;
+
+/** Whether subscriber k is meant to get event n. */
+const wants = (k, n, services) => services === 0 || k % services === n % services;
+
+/** The NATS subject of a service (one subject for all when not selective). */
+const subjectOf = (service, services) => (services > 0 ? `${SUBJECT}.${service}` : SUBJECT);
 
 // ------------------------------------------------------------------------------------------- main
 
@@ -98,7 +112,7 @@ async function main(o) {
   const publisher = o.server === 'ushs' ? await httpPublisher(o) : await natsPublisher(o);
   const clkTck = Number(execSync('getconf CLK_TCK').toString().trim());
   const total = () => counters.reduce((a, b) => a + b, 0);
-  const plan = { runTag, rate: o.rate, inflight: o.inflight, maxEvents };
+  const plan = { runTag, rate: o.rate, inflight: o.inflight, maxEvents, services: o.services };
   const window = {};
   const onWindowStart = (n) => {
     window.firstN = n;
@@ -114,7 +128,8 @@ async function main(o) {
   window.client1 = process.cpuUsage(window.client0);
   window.delivered1 = total();
 
-  await drain(total, result.acked.length * o.subscribers, o.drain);
+  const perEvent = o.services > 0 ? o.subscribers / o.services : o.subscribers;
+  await drain(total, Math.floor(result.acked.length * perEvent), o.drain);
   const stats = await collect(workers, window.firstN, result.published, result.ackedSet);
   publisher.close();
   const out = report(o, clkTck, window, result, stats);
@@ -245,7 +260,7 @@ async function publishAtRate(publisher, plan, warmup, duration, onWindowStart) {
       while (published < due && outstanding < plan.inflight) {
         const n = published++;
         outstanding++;
-        publisher.send(eventBytes(plan.runTag, n, nowMicros())).then(
+        publisher.send(eventBytes(plan.runTag, n, nowMicros(), plan.services), serviceOf(n, plan.services)).then(
           () => { ackedSet[n] = 1; acked.push(n); },
           () => { errors++; },
         ).finally(() => { outstanding--; });
@@ -310,9 +325,10 @@ async function natsPublisher(o) {
     }
   });
   await ready;
-  const send = (body) => new Promise((resolve, reject) => {
+  const send = (body, service) => new Promise((resolve, reject) => {
     waiting.push({ resolve, reject });
-    socket.write(Buffer.concat([Buffer.from(`PUB ${SUBJECT} ${body.length}\r\n`), body, Buffer.from('\r\nPING\r\n')]));
+    const subject = subjectOf(service, o.services);
+    socket.write(Buffer.concat([Buffer.from(`PUB ${subject} ${body.length}\r\n`), body, Buffer.from('\r\nPING\r\n')]));
   });
   return { send, close: () => socket.destroy() };
 }
@@ -345,7 +361,9 @@ async function runWorker(d) {
     if (m.type !== 'collect') return;
     const totals = { delivered: 0, lost: 0, dup: 0, ooo: 0 };
     for (const s of subs) {
-      for (let n = m.firstN; n < m.published; n++) if (m.acked[n] && !s.seen[n]) totals.lost++;
+      for (let n = m.firstN; n < m.published; n++) {
+        if (m.acked[n] && wants(s.k, n, d.services) && !s.seen[n]) totals.lost++;
+      }
       totals.dup += s.dup;
       totals.ooo += s.ooo;
       totals.delivered += s.count;
@@ -357,7 +375,8 @@ async function runWorker(d) {
 function newSubscriber(ctx, k, keys) {
   const { d } = ctx;
   const localAddress = `127.0.0.${(k % d.localAddresses) + 1}`;
-  const sub = { seen: new Uint8Array(d.maxEvents), lastOrder: -1, dup: 0, ooo: 0, count: 0 };
+  // dup counts deliveries a subscriber should not have had: twice, or of another service
+  const sub = { k, seen: new Uint8Array(d.maxEvents), lastOrder: -1, dup: 0, ooo: 0, count: 0 };
   const onEvent = (buf, start, end, order) => {
     const at = find(buf, keys.idPrefix, start, Math.min(end, start + ID_SCAN));
     if (at < 0) return false; // a control message (subscribed, pong, ...), not an event
@@ -365,7 +384,7 @@ function newSubscriber(ctx, k, keys) {
     const sent = readNumber(buf, numberEnd + 1, end);
     if (n < 0 || n >= d.maxEvents || sent < 0) return false;
     if (order === undefined) order = n;
-    if (sub.seen[n]) sub.dup++;
+    if (sub.seen[n] || !wants(k, n, d.services)) sub.dup++;
     else {
       sub.seen[n] = 1;
       if (order < sub.lastOrder) sub.ooo++;
@@ -381,7 +400,8 @@ function newSubscriber(ctx, k, keys) {
   };
   let ws;
   if (d.server === 'ushs') {
-    ws = new WebSocket(`ws://127.0.0.1:${d.gatewayPort}/ushs/v1/ws?subscribe=error`, {
+    const filter = d.services > 0 ? `&service=${serviceOf(k, d.services)}` : '';
+    ws = new WebSocket(`ws://127.0.0.1:${d.gatewayPort}/ushs/v1/ws?subscribe=error${filter}`, {
       headers: { authorization: `Bearer ${d.token}` }, localAddress, perMessageDeflate: false, skipUTF8Validation: true,
     });
     ws.on('message', (buf) => {
@@ -392,7 +412,7 @@ function newSubscriber(ctx, k, keys) {
     });
   } else {
     ws = new WebSocket(`ws://127.0.0.1:${d.natsWsPort}/`, { localAddress, perMessageDeflate: false, skipUTF8Validation: true });
-    const parser = natsParser(ws, (buf, start, end, bytes) => {
+    const parser = natsParser(ws, subjectOf(serviceOf(k, d.services), d.services), (buf, start, end, bytes) => {
       ctx.frameBytes ||= bytes;
       onEvent(buf, start, end, undefined);
     });
@@ -442,7 +462,7 @@ function find(buf, needle, from, limit) {
  * The NATS text protocol over websocket frames (which may split or join protocol messages):
  * INFO -> CONNECT + SUB, PING -> PONG, MSG -> onMessage(buf, payloadStart, payloadEnd).
  */
-function natsParser(ws, onMessage) {
+function natsParser(ws, subject, onMessage) {
   let pending = null;
   return (chunk) => {
     let buf = pending ? Buffer.concat([pending, chunk]) : chunk;
@@ -461,7 +481,7 @@ function natsParser(ws, onMessage) {
         continue;
       }
       const line = buf.toString('latin1', pos, eol);
-      if (line.startsWith('INFO')) ws.send(`CONNECT {"verbose":false,"pedantic":false}\r\nSUB ${SUBJECT} 1\r\n`);
+      if (line.startsWith('INFO')) ws.send(`CONNECT {"verbose":false,"pedantic":false}\r\nSUB ${subject} 1\r\n`);
       else if (line === 'PING') ws.send('PONG\r\n');
       else if (line.startsWith('-ERR')) console.error(`nats: ${line}`);
       pos = eol + 2;

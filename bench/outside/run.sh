@@ -6,6 +6,12 @@
 #
 #   bench/outside/run.sh [--jar app/target/ushs.jar] [extra fanout.mjs options, e.g. --subscribers 50]
 #
+# The USHS node bounds its publish port to 1000 connections (USHS_INGEST_MAX_CONNECTIONS) so that
+# its gateway's share of the open-files limit holds 10k subscribers under a limit of 20000.
+#
+#   ROUNDS=3 bench/outside/run.sh --subscribers 10000 --rate 50 --local-addresses 4
+#   ROUNDS=3 bench/outside/run.sh --subscribers 10000 --services 100 --rate 500 --local-addresses 4
+#
 # Environment: ROUNDS (3), PORT_BASE (19080: NATS tcp, +1 NATS websocket, +2 USHS gateway,
 # +3 USHS ingest), USHS_CLUSTER_PORT (15801), SERVER_JVM (-Xmx3g).
 set -euo pipefail
@@ -42,7 +48,7 @@ start_ushs() {
     USHS_GATEWAY_PORT=$GATEWAY_PORT USHS_INGEST_PORT=$INGEST_PORT \
     USHS_CLUSTER_HOST=127.0.0.1 USHS_CLUSTER_PORT=$CLUSTER_PORT USHS_CLUSTER_NAME="ushs-outside-$$" \
     USHS_REPLAY_CAPACITY=250000 USHS_MAX_CONNECTIONS_PER_IDENTITY=100000 \
-    USHS_MAX_CONNECTIONS_PER_IP=1000000 \
+    USHS_MAX_CONNECTIONS_PER_IP=1000000 USHS_INGEST_MAX_CONNECTIONS=1000 \
     java $SERVER_JVM -XX:+ExitOnOutOfMemoryError -jar "$JAR" >"$RUN/ushs.log" 2>&1 &
   USHS_PID=$!
   for _ in $(seq 1 120); do
