@@ -97,9 +97,9 @@ public final class MemberConfig {
   /**
    * Hazelcast's own metrics are off: it collects several hundred of them every 5 s for Management
    * Center, which a USHS cluster does not run (a node's metrics are its {@code /metrics}). With
-   * them on, an idle member of a three-node cluster spent about 34 ms of CPU per second, half of it
-   * in that collection and in compiling it; without them about 21 ms (issue 12: a node with no
-   * clients pays this floor whatever the load).
+   * them on, an idle member of a three-node cluster spent 31-38 ms of CPU per second (the JIT
+   * 13-19, Hazelcast's threads 12-15); without them 19-24 (the JIT 4-9, Hazelcast's threads 10-12).
+   * A node with no clients pays this floor whatever the load (issue 12).
    */
   static void quietWhenIdle(Config config) {
     config.getMetricsConfig().setEnabled(false);

@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,10 +54,14 @@ class EventFeedTest {
     Context eager = vertx.getOrCreateContext();
     Context idle = vertx.getOrCreateContext();
     feed.listen(eager, batch -> eagerGot.add(batch.first()), () -> true, Future::succeededFuture);
-    idleListening =
-        feed.listen(
-            idle, batch -> idleGot.add(batch.first()), idleWantsNow::get, Future::succeededFuture);
+    idleListening = listenWhenAsked(feed, idle, Future::succeededFuture);
     this.idle = idle;
+  }
+
+  /** A listener on {@code context} into {@code idleGot} that wants batches at once when asked. */
+  private EventFeed.Listening listenWhenAsked(
+      EventFeed feed, Context context, Supplier<Future<Void>> restart) {
+    return feed.listen(context, batch -> idleGot.add(batch.first()), idleWantsNow::get, restart);
   }
 
   @AfterEach
@@ -130,10 +135,9 @@ class EventFeedTest {
     AtomicInteger restarts = new AtomicInteger();
     List<Boolean> restartedOnContext = new CopyOnWriteArrayList<>();
     EventFeed.Listening listening =
-        feed.listen(
+        listenWhenAsked(
+            feed,
             context,
-            batch -> idleGot.add(batch.first()),
-            idleWantsNow::get,
             () -> {
               restarts.incrementAndGet();
               restartedOnContext.add(Vertx.currentContext() == context);
@@ -198,10 +202,9 @@ class EventFeedTest {
     Context context = vertx.getOrCreateContext();
     AtomicInteger restarts = new AtomicInteger();
     EventFeed.Listening listening =
-        feed.listen(
+        listenWhenAsked(
+            feed,
             context,
-            batch -> idleGot.add(batch.first()),
-            idleWantsNow::get,
             () ->
                 restarts.incrementAndGet() == 1
                     ? Future.failedFuture("the log did not answer")
@@ -222,10 +225,9 @@ class EventFeedTest {
     feed.start(vertx).await(10, TimeUnit.SECONDS);
     Context context = vertx.getOrCreateContext();
     EventFeed.Listening listening =
-        feed.listen(
+        listenWhenAsked(
+            feed,
             context,
-            batch -> idleGot.add(batch.first()),
-            idleWantsNow::get,
             () -> {
               throw new IllegalStateException("restart broke");
             });

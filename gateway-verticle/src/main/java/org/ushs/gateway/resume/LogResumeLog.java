@@ -38,7 +38,7 @@ public final class LogResumeLog implements ResumeLog {
    * epoch, from tools and tests, says nothing).
    */
   public void observed(String epoch) {
-    if (epoch == null || epoch.isEmpty() || epoch.equals(this.epoch)) {
+    if (!named(epoch) || epoch.equals(this.epoch)) {
       return;
     }
     if (this.epoch != null) {
@@ -52,11 +52,12 @@ public final class LogResumeLog implements ResumeLog {
 
   /** Whether a live batch of {@code epoch} shows that the log started over since it was learnt. */
   public boolean startsOver(String epoch) {
-    return epoch != null
-        && !epoch.isEmpty()
-        && this.epoch != null
-        && !epoch.equals(this.epoch)
-        && !replaced(epoch);
+    return named(epoch) && this.epoch != null && !epoch.equals(this.epoch) && !replaced(epoch);
+  }
+
+  /** Batches from tools and tests carry no epoch. */
+  private static boolean named(String epoch) {
+    return epoch != null && !epoch.isEmpty();
   }
 
   /** Whether {@code epoch} is one the log had before it started over. */
