@@ -104,8 +104,16 @@ final class Connection implements ClientChannel.Listener {
       channel.execute(() -> send(json));
       return;
     }
-    if (closing || channel.peerClosed()) {
-      return; // the client's close came (it was answered); nothing may follow
+    // once the client's close came (it was answered), nothing may follow
+    if (!channel.peerClosed()) {
+      queue(json);
+    }
+  }
+
+  /** Sends {@code json} unless closing; the caller checked the loop and the client's close. */
+  private void queue(Buffer json) {
+    if (closing) {
+      return;
     }
     if (out.hasRoom()) {
       channel.send(json);
@@ -133,9 +141,9 @@ final class Connection implements ClientChannel.Listener {
     }
     Shedding.Run run = shedding.takeRun();
     if (run != null) {
-      send(ServerMessages.gap(epoch.get(), run.from(), run.to(), run.count(), "shed"));
+      queue(ServerMessages.gap(epoch.get(), run.from(), run.to(), run.count(), "shed"));
     }
-    send(event.json());
+    queue(event.json());
   }
 
   /** A heartbeat tick: ping, or close with 1001 after too many unanswered pings. */

@@ -1,6 +1,7 @@
 package org.ushs.gateway.transport.ws;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
@@ -25,6 +26,7 @@ import org.ushs.gateway.connection.OutboundQueue;
 final class CoalescingWriter {
 
   private final ChannelHandlerContext chctx;
+  private final ByteBufAllocator alloc; // read once: chctx.alloc() walks to the channel's config
   private final Flusher flusher;
   private final SharedFrames frames;
   private final OutboundQueue queue;
@@ -44,6 +46,7 @@ final class CoalescingWriter {
       GatewayMetrics metrics,
       int flushBytes) {
     this.chctx = chctx;
+    this.alloc = chctx.alloc();
     this.flusher = flusher;
     this.frames = frames;
     this.queue = queue;
@@ -57,7 +60,7 @@ final class CoalescingWriter {
     if (compressing) {
       writeFrame(((BufferInternal) utf8).getByteBuf());
     } else {
-      append(frames.frameOf(utf8, chctx.alloc()));
+      append(frames.frameOf(utf8, alloc));
     }
     if (unflushedBytes >= flushBytes) {
       flush();
@@ -112,7 +115,7 @@ final class CoalescingWriter {
    * within {@code USHS_MAX_PENDING} may stay above for minutes, and would then miss every ping.
    */
   void ping() {
-    append(Frames.ping(chctx.alloc()));
+    append(Frames.ping(alloc));
     flush();
   }
 

@@ -1,6 +1,7 @@
 package org.ushs.gateway.transport.ws;
 
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -13,13 +14,13 @@ import org.ushs.gateway.transport.ClientChannel;
 final class WebSocketChannel implements ClientChannel {
 
   private final ServerWebSocket ws;
-  private final ChannelHandlerContext chctx;
+  private final EventExecutor loop; // chctx.executor() walks to the channel on every call
   private final CoalescingWriter writer;
   private final Promise<Void> closed = Promise.promise();
 
   WebSocketChannel(ServerWebSocket ws, ChannelHandlerContext chctx, CoalescingWriter writer) {
     this.ws = ws;
-    this.chctx = chctx;
+    this.loop = chctx.executor();
     this.writer = writer;
     ws.closeHandler(v -> closed.tryComplete());
   }
@@ -81,11 +82,11 @@ final class WebSocketChannel implements ClientChannel {
 
   @Override
   public boolean inEventLoop() {
-    return chctx.executor().inEventLoop();
+    return loop.inEventLoop();
   }
 
   @Override
   public void execute(Runnable task) {
-    chctx.executor().execute(task);
+    loop.execute(task);
   }
 }
