@@ -165,6 +165,8 @@ final class FanoutScenario {
     row.put("srv µs/deliv", Stats.micros(cpu.server(), got.deliveries()));
     row.put("srv µs/event", Stats.micros(cpu.server(), published.acked()));
     row.put("of it JIT µs/event", Stats.micros(cpu.serverJit(), published.acked()));
+    row.put("of it system µs/deliv", Stats.micros(cpu.serverSystem(), got.deliveries()));
+    row.put("of it system µs/event", Stats.micros(cpu.serverSystem(), published.acked()));
     row.putAll(perNode);
     row.put("ack p50 ms", published.ackLatency().getValueAtPercentile(50) / 1000.0);
     row.put("ack p99 ms", published.ackLatency().getValueAtPercentile(99) / 1000.0);

@@ -65,6 +65,7 @@ final class IngestScenario {
     row.put("ack max ms", published.ackLatency().getMaxValue() / 1000.0);
     row.put("srv µs/event", Stats.micros(cpu.server(), published.acked()));
     row.put("of it JIT µs/event", Stats.micros(cpu.serverJit(), published.acked()));
+    row.put("of it system µs/event", Stats.micros(cpu.serverSystem(), published.acked()));
     row.put("srv cores", cpu.server() / cpu.seconds());
     row.put("srv RSS MB", cpu.serverRss() / 1048576.0);
     row.put("gen cores", cpu.generator() / cpu.seconds());

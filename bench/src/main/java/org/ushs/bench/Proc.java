@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 /**
- * Linux {@code /proc} readings: a process's CPU time (all threads, user + system) and resident set,
- * the whole machine's busy and total CPU time, and the load average. Parsing is apart from reading
- * so that it can be tested on sample text.
+ * Linux {@code /proc} readings: a process's CPU time (all threads, user + system, and the system
+ * part alone) and resident set, the whole machine's busy and total CPU time, and the load average.
+ * Parsing is apart from reading so that it can be tested on sample text.
  */
 final class Proc {
 
@@ -24,11 +24,21 @@ final class Proc {
 
   /** CPU seconds (user + system, all threads) from the text of {@code /proc/<pid>/stat}. */
   static double cpuSeconds(String stat) {
-    // the command name (field 2) may hold spaces and parentheses: count from the last ')'
-    String[] fields = SPACES.split(stat.substring(stat.lastIndexOf(')') + 2).trim(), -1);
-    long utime = Long.parseLong(fields[11]);
-    long stime = Long.parseLong(fields[12]);
-    return (utime + stime) / TICKS_PER_SECOND;
+    String[] fields = statFields(stat);
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+  }
+
+  /**
+   * The part of {@link #cpuSeconds(String)} spent in the kernel on the process's behalf (system
+   * time: its socket reads and writes, epoll waits and wake-ups).
+   */
+  static double systemSeconds(String stat) {
+    return Long.parseLong(statFields(stat)[12]) / TICKS_PER_SECOND;
+  }
+
+  /** The fields after the command name (field 2, which may hold spaces and parentheses). */
+  private static String[] statFields(String stat) {
+    return SPACES.split(stat.substring(stat.lastIndexOf(')') + 2).trim(), -1);
   }
 
   /** The resident set in bytes from the text of {@code /proc/<pid>/status}. */
@@ -73,6 +83,11 @@ final class Proc {
   /** CPU seconds of process {@code pid}. */
   static double cpuSeconds(long pid) {
     return cpuSeconds(read("/proc/" + pid + "/stat"));
+  }
+
+  /** System CPU seconds of process {@code pid}. */
+  static double systemSeconds(long pid) {
+    return systemSeconds(read("/proc/" + pid + "/stat"));
   }
 
   /**

@@ -1,13 +1,15 @@
 package org.ushs.bench;
 
 /**
- * The resources at one instant: the server's CPU seconds (and its JIT compiler's) and resident set,
- * the generator's own CPU seconds, the machine's busy and total ticks, the load average.
+ * The resources at one instant: the server's CPU seconds (of them its JIT compiler's, and the
+ * kernel's on its behalf) and resident set, the generator's own CPU seconds, the machine's busy and
+ * total ticks, the load average.
  */
 record Snapshot(
     long nanos,
     double serverCpu,
     double serverJit,
+    double serverSystem,
     long serverRss,
     double selfCpu,
     long machineBusy,
@@ -22,6 +24,7 @@ record Snapshot(
         System.nanoTime(),
         serverPid > 0 ? Proc.cpuSeconds(serverPid) : 0,
         serverPid > 0 ? Proc.jitSeconds(serverPid) : 0,
+        serverPid > 0 ? Proc.systemSeconds(serverPid) : 0,
         serverPid > 0 ? Proc.rssBytes(serverPid) : 0,
         Proc.cpuSeconds(self),
         machine[0],
@@ -44,6 +47,7 @@ record Snapshot(
         seconds,
         later.serverCpu - serverCpu,
         later.serverJit - serverJit,
+        later.serverSystem - serverSystem,
         later.selfCpu - selfCpu,
         machineSeconds,
         later.serverRss,
@@ -58,6 +62,7 @@ record Snapshot(
       double seconds,
       double server,
       double serverJit,
+      double serverSystem,
       double generator,
       double machine,
       long serverRss,

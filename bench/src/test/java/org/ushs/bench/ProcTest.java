@@ -29,6 +29,7 @@ class ProcTest {
             + "52000 18446744073709551615 1 1 0 0 0 0 0 0 0 0 0 0 17 1 0 0 0 0 0";
 
     assertEquals(seconds, Proc.cpuSeconds(stat), 1e-9);
+    assertEquals(2.34, Proc.systemSeconds(stat), 1e-9);
   }
 
   @Test
