@@ -203,7 +203,8 @@ function percentile(hist, q) {
 function report(o, clkTck, w, r, s) {
   const seconds = (w.t1 - w.t0) / 1000;
   const delivered = w.delivered1 - w.delivered0;
-  const cpuMicros = ((w.cpu1 - w.cpu0) / clkTck) * 1e6;
+  const cpuMicros = ((w.cpu1.all - w.cpu0.all) / clkTck) * 1e6;
+  const systemMicros = ((w.cpu1.system - w.cpu0.system) / clkTck) * 1e6;
   const clientCpu = (w.client1.user + w.client1.system) / 1e6;
   const out = {
     server: o.server, label: o.label, subscribers: o.subscribers, offeredRate: o.rate,
@@ -211,6 +212,7 @@ function report(o, clkTck, w, r, s) {
     deliveriesPerSecond: round(delivered / seconds, 0),
     serverCpuSeconds: round(cpuMicros / 1e6, 3),
     serverMicrosPerDelivery: delivered ? round(cpuMicros / delivered, 3) : null,
+    serverSystemMicrosPerDelivery: delivered ? round(systemMicros / delivered, 3) : null,
     clientCpuPerSecond: round(clientCpu / seconds, 2),
     publishedEventBytes: EVENT_SIZE, deliveredBytes: s.deliveredBytes,
     p50Ms: s.p50, p99Ms: s.p99, maxMs: s.max,
@@ -221,7 +223,8 @@ function report(o, clkTck, w, r, s) {
   };
   console.log(JSON.stringify(out));
   console.log(`${o.server}: ${o.subscribers} subscribers, offered ${o.rate}/s (published ${out.publishRate}/s): `
-    + `${out.deliveriesPerSecond} deliveries/s, server ${out.serverMicrosPerDelivery} µs/delivery, `
+    + `${out.deliveriesPerSecond} deliveries/s, server ${out.serverMicrosPerDelivery} µs/delivery `
+    + `(kernel ${out.serverSystemMicrosPerDelivery}), `
     + `p50 ${s.p50} ms, p99 ${s.p99} ms, lost ${s.lost}, dup ${s.dup}, ooo ${s.ooo}`
     + `${r.errors ? `, publish errors ${r.errors}` : ''}${s.closed ? `, closed ${s.closed}` : ''}`
     + ` (client CPU ${out.clientCpuPerSecond} cores)`);
@@ -231,11 +234,14 @@ function report(o, clkTck, w, r, s) {
 const round = (x, d) => Math.round(x * 10 ** d) / 10 ** d;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/PID/stat). */
+/**
+ * A process's CPU time in clock ticks: all of it (utime + stime, fields 14 and 15 of
+ * /proc/PID/stat) and the system part alone (the kernel's work on its behalf: its socket I/O).
+ */
 function serverCpuTicks(pid) {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return Number(fields[11]) + Number(fields[12]);
+  return { all: Number(fields[11]) + Number(fields[12]), system: Number(fields[12]) };
 }
 
 // -------------------------------------------------------------------------------------- publishing

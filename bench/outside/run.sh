@@ -84,6 +84,7 @@ const median = (xs) => { const s = xs.filter((x) => x != null).sort((a, b) => a 
 const of = (server, key) => median(lines.filter((l) => l.server === server).map((l) => l[key]));
 const row = (server) => ({ server, rounds: lines.filter((l) => l.server === server).length,
   deliveriesPerSecond: of(server, 'deliveriesPerSecond'), serverMicrosPerDelivery: of(server, 'serverMicrosPerDelivery'),
+  serverSystemMicrosPerDelivery: of(server, 'serverSystemMicrosPerDelivery'),
   p50Ms: of(server, 'p50Ms'), p99Ms: of(server, 'p99Ms'),
   lost: lines.filter((l) => l.server === server).reduce((a, l) => a + l.lost, 0) });
 const nats = row('nats'); const ushs = row('ushs');
@@ -91,7 +92,7 @@ const ratio = Math.round((ushs.serverMicrosPerDelivery / nats.serverMicrosPerDel
 console.log(JSON.stringify({ medians: [nats, ushs], ratioUshsToNats: ratio }));
 for (const r of [nats, ushs]) {
   console.log(`${r.server}: median of ${r.rounds}: ${r.deliveriesPerSecond} deliveries/s, `
-    + `${r.serverMicrosPerDelivery} µs server CPU/delivery, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, lost (all rounds) ${r.lost}`);
+    + `${r.serverMicrosPerDelivery} µs server CPU/delivery (kernel ${r.serverSystemMicrosPerDelivery}), p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, lost (all rounds) ${r.lost}`);
 }
 console.log(`ratio USHS/NATS of server µs per delivery: ${ratio}`);
 JS

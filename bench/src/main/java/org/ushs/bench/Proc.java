@@ -85,11 +85,6 @@ final class Proc {
     return cpuSeconds(read("/proc/" + pid + "/stat"));
   }
 
-  /** System CPU seconds of process {@code pid}. */
-  static double systemSeconds(long pid) {
-    return systemSeconds(read("/proc/" + pid + "/stat"));
-  }
-
   /**
    * CPU seconds of the JIT compiler threads of JVM {@code pid} (named {@code C1 CompilerThread0}
    * and so on; the kernel keeps the first 15 characters): the part of a figure a long-running

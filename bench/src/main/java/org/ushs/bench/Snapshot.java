@@ -20,11 +20,12 @@ record Snapshot(
   static Snapshot take(long serverPid) {
     long[] machine = Proc.machineTicks(Proc.read("/proc/stat"));
     long self = ProcessHandle.current().pid();
+    String serverStat = serverPid > 0 ? Proc.read("/proc/" + serverPid + "/stat") : null;
     return new Snapshot(
         System.nanoTime(),
-        serverPid > 0 ? Proc.cpuSeconds(serverPid) : 0,
+        serverStat != null ? Proc.cpuSeconds(serverStat) : 0,
         serverPid > 0 ? Proc.jitSeconds(serverPid) : 0,
-        serverPid > 0 ? Proc.systemSeconds(serverPid) : 0,
+        serverStat != null ? Proc.systemSeconds(serverStat) : 0,
         serverPid > 0 ? Proc.rssBytes(serverPid) : 0,
         Proc.cpuSeconds(self),
         machine[0],
